@@ -1,0 +1,36 @@
+package io.chorus.api.spi;
+
+/**
+ * An atomic broadcast protocol as a deterministic state machine with its I/O injected (etcd raft's
+ * Step/Tick/Ready/Advance loop). One instance per server, called from a single thread; it owns no
+ * threads, sockets, files or clocks: time comes in as {@code nowMillis}, randomness from the
+ * {@link RandomSource} it was built with, and everything it wants done comes out of {@link #ready()}.
+ */
+public interface ConsensusProtocol {
+    int serverId();
+
+    /** Starts the protocol after recovery: {@code lastLoggedZxid} is the newest durable log entry (0 if none). */
+    void start(long lastLoggedZxid, long nowMillis);
+
+    void receive(int from, PeerMessage message, long nowMillis);
+
+    void tick(long nowMillis);
+
+    /** Orders {@code payload}: as leader it gets the next zxid; elsewhere it is forwarded or refused. */
+    ProposeOutcome propose(byte[] payload, long nowMillis);
+
+    /** The log reports that every entry up to {@code zxid} is durable. */
+    void persisted(long zxid);
+
+    /** Asks to be told (in {@link Ready#readBarriersSatisfied()}) once a read with this token may be served. */
+    void readBarrier(long token);
+
+    Leadership leadership();
+
+    boolean hasReady();
+
+    /** What the driver must do now; call {@link #advance} once it is done. */
+    Ready ready();
+
+    void advance(Ready ready);
+}

@@ -1,0 +1,209 @@
+package io.chorus.bench;
+
+import io.chorus.bench.load.LoadResult;
+import io.chorus.bench.load.LoadSpec;
+import io.chorus.bench.load.Workload;
+import io.chorus.bench.load.WorkloadSeries;
+import io.chorus.bench.process.BenchException;
+import io.chorus.bench.process.ChildJvm;
+import io.chorus.bench.process.ChorusServerType;
+import io.chorus.bench.process.Loopback;
+import io.chorus.bench.process.ReadinessProbe;
+import io.chorus.bench.process.ServerType;
+import io.chorus.bench.process.ZooKeeperServerType;
+import io.chorus.bench.report.LoadReport;
+import io.chorus.bench.report.ServerOutcome;
+import io.chorus.bench.report.TreeReport;
+import io.chorus.bench.tree.TreeResult;
+import io.chorus.bench.tree.TreeSpec;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench}: the load generator and the tree workload, against Apache ZooKeeper and Chorus side by
+ * side (each started here as a child JVM), against Chorus alone, or against a server already running on
+ * this machine. Markdown tables go to stdout, progress to stderr. Exit code 0 when every server ran, 1
+ * when one failed (its failure is in the output), 2 for bad options.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Load a server closed-loop and report throughput and latency percentiles, or load a",
+                "tree and report create rate, heap per znode, snapshot size and restart time.",
+                "By default Apache ZooKeeper and Chorus run the same workload one after the other."})
+public final class BenchCommand implements Callable<Integer> {
+    /** What a run is compared with. */
+    enum Compare {
+        ZOOKEEPER,
+        NONE
+    }
+
+    /** What a run does: one load workload, all three load workloads, or the tree workload. */
+    enum Mode {
+        WRITE,
+        READ,
+        MIXED,
+        CREATE,
+        ALL,
+        TREE
+    }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--compare", paramLabel = "zookeeper|none", converter = CompareConverter.class,
+            description = "zookeeper: run Apache ZooKeeper, then Chorus, and compare (default without --target);"
+                    + " none: only Chorus, or only the --target")
+    private Compare compare;
+
+    @Option(names = "--target", paramLabel = "host:port",
+            description = "load this already running server (loopback only) instead of starting any")
+    private String target;
+
+    @Option(names = "--workload", paramLabel = "write|read|mixed|create|all|tree", defaultValue = "all",
+            converter = ModeConverter.class,
+            description = "all = write, read and mixed (90%% reads); default: ${DEFAULT-VALUE}")
+    private Mode mode;
+
+    @Option(names = "--sessions", defaultValue = "16", description = "client sessions; default: ${DEFAULT-VALUE}")
+    private int sessions;
+
+    @Option(names = "--in-flight", defaultValue = "8",
+            description = "requests in flight per session; default: ${DEFAULT-VALUE}")
+    private int inFlight;
+
+    @Option(names = "--value-bytes", defaultValue = "100", description = "bytes per value; default: ${DEFAULT-VALUE}")
+    private int valueBytes;
+
+    @Option(names = "--keys", defaultValue = "10000",
+            description = "pre-created keys reads and writes pick from; default: ${DEFAULT-VALUE}")
+    private int keys;
+
+    @Option(names = "--warmup-seconds", defaultValue = "5", description = "default: ${DEFAULT-VALUE}")
+    private int warmupSeconds;
+
+    @Option(names = "--seconds", defaultValue = "20", description = "measured seconds; default: ${DEFAULT-VALUE}")
+    private int seconds;
+
+    @Option(names = "--max-requests", defaultValue = "100000000",
+            description = "requests per workload at most, whatever the time; default: ${DEFAULT-VALUE}")
+    private long maxRequests;
+
+    @Option(names = "--nodes", defaultValue = "1000000", description = "tree: znodes to load; default: ${DEFAULT-VALUE}")
+    private int nodes;
+
+    @Option(names = "--parents", defaultValue = "1000",
+            description = "tree: parents they are spread over; default: ${DEFAULT-VALUE}")
+    private int parents;
+
+    @Option(names = "--heap", defaultValue = "2g", description = "-Xmx of every server started; default: ${DEFAULT-VALUE}")
+    private String heap;
+
+    /** The markdown to print, and whether every server produced its results. */
+    private record Report(String markdown, boolean complete) {
+        static <T> Report of(String markdown, List<ServerOutcome<T>> outcomes) {
+            return new Report(markdown, outcomes.stream().allMatch(ServerOutcome::ok));
+        }
+    }
+
+    @Override
+    public Integer call() {
+        checkCombination();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter progress = spec.commandLine().getErr();
+        Report report = mode == Mode.TREE ? runTree(progress) : runLoad(progress);
+        out.print(report.markdown());
+        out.flush();
+        return report.complete() ? 0 : 1;
+    }
+
+    private Report runLoad(PrintWriter progress) {
+        LoadSpec loadSpec = valid(() -> new LoadSpec(sessions, inFlight, valueBytes, keys, warmupSeconds * 1000L,
+                seconds * 1000L, maxRequests));
+        List<Workload> workloads = switch (mode) {
+            case ALL -> List.of(Workload.WRITE, Workload.READ, Workload.MIXED);
+            case WRITE -> List.of(Workload.WRITE);
+            case READ -> List.of(Workload.READ);
+            case MIXED -> List.of(Workload.MIXED);
+            case CREATE -> List.of(Workload.CREATE);
+            case TREE -> throw new IllegalStateException("tree is not a load workload");
+        };
+        List<ServerOutcome<List<LoadResult>>> outcomes = target != null
+                ? List.of(loadTarget(loadSpec, workloads, progress))
+                : sideBySide(progress).load(loadSpec, workloads);
+        return Report.of(LoadReport.render(loadSpec, outcomes), outcomes);
+    }
+
+    private ServerOutcome<List<LoadResult>> loadTarget(LoadSpec loadSpec, List<Workload> workloads,
+            PrintWriter progress) {
+        InetSocketAddress address = valid(() -> Loopback.parseTarget(target));
+        String connectString = Loopback.connectString(address);
+        String name = "target " + connectString;
+        try {
+            if (!ReadinessProbe.servesNow(address)) {
+                throw new BenchException("no server speaking the ZooKeeper protocol answers at " + connectString);
+            }
+            progress.printf("%s: loading%n", name);
+            return ServerOutcome.succeeded(name, new WorkloadSeries(loadSpec, progress).run(connectString, workloads));
+        } catch (BenchException e) {
+            progress.printf("%s: failed: %s%n", name, e.getMessage());
+            return ServerOutcome.failed(name, e.getMessage());
+        }
+    }
+
+    private Report runTree(PrintWriter progress) {
+        if (target != null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--workload tree starts, measures and restarts its own servers: it cannot use --target");
+        }
+        TreeSpec treeSpec = valid(() -> new TreeSpec(nodes, parents, valueBytes, sessions, sessions * inFlight));
+        List<ServerOutcome<TreeResult>> outcomes = sideBySide(progress).tree(treeSpec);
+        return Report.of(TreeReport.render(treeSpec, outcomes), outcomes);
+    }
+
+    private SideBySide sideBySide(PrintWriter progress) {
+        List<ServerType> servers = compare != Compare.NONE
+                ? List.of(new ZooKeeperServerType(), new ChorusServerType())
+                : List.of(new ChorusServerType());
+        return new SideBySide(servers, valid(() -> ChildJvm.likeThisJvm(heap)), progress);
+    }
+
+    /** Checks the option combinations picocli cannot express; called before anything runs. */
+    private void checkCombination() {
+        if (target != null && compare == Compare.ZOOKEEPER) {
+            throw new ParameterException(spec.commandLine(),
+                    "--target loads one running server; it cannot be compared: use --compare none or leave it out");
+        }
+    }
+
+    /** Builds a value object, turning its refusal of an option into picocli's usage error. */
+    private <T> T valid(Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    static final class CompareConverter implements ITypeConverter<Compare> {
+        @Override
+        public Compare convert(String value) {
+            return Compare.valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    static final class ModeConverter implements ITypeConverter<Mode> {
+        @Override
+        public Mode convert(String value) {
+            return Mode.valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
+}

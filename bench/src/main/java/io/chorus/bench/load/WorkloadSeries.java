@@ -1,0 +1,64 @@
+package io.chorus.bench.load;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Runs workloads one after another against one server over the same sessions: opens them, prepares the
+ * key space (or the directory creates go under), runs each workload, closes them. Progress goes to
+ * {@code progress}; results come back in the order asked.
+ */
+public final class WorkloadSeries {
+    /** How long opening one session may take. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+    /** Seed of the value bytes, so both servers store the same values. */
+    static final long VALUE_SEED = 0x5EED;
+
+    private final LoadSpec spec;
+    private final PrintWriter progress;
+
+    public WorkloadSeries(LoadSpec spec, PrintWriter progress) {
+        this.spec = spec;
+        this.progress = progress;
+    }
+
+    public List<LoadResult> run(String connectString, List<Workload> workloads) {
+        byte[] value = value(spec.valueBytes());
+        KeySpace keys = new KeySpace(spec.keyCount(), spec.valueBytes());
+        List<LoadResult> results = new ArrayList<>(workloads.size());
+        try (SessionGroup sessions = SessionGroup.open(connectString, spec.sessions(), CONNECT_TIMEOUT)) {
+            if (workloads.stream().anyMatch(Workload::usesKeySpace)) {
+                progress.printf("  preparing %,d keys of %,d bytes%n", keys.keyCount(), spec.valueBytes());
+                keys.prepare(sessions, value, totalInFlight(), progress);
+            }
+            String createDirectory = KeySpace.ROOT + "/create-" + Long.toHexString(System.nanoTime());
+            if (workloads.contains(Workload.CREATE)) {
+                KeySpace.ensureExists(sessions.get(0), KeySpace.ROOT);
+                KeySpace.ensureExists(sessions.get(0), createDirectory);
+            }
+            for (Workload workload : workloads) {
+                progress.printf("  %s: %d sessions x %d in flight, %d ms warm-up, %d ms measured%n",
+                        workload.label(), spec.sessions(), spec.inFlightPerSession(), spec.warmupMillis(),
+                        spec.measuredMillis());
+                LoadResult result = LoadRunner.run(sessions, workload, spec, keys, value, createDirectory);
+                progress.printf("  %s: %,.0f ops/s, p99 %,d us, %,d errors%n", workload.label(),
+                        result.throughputPerSecond(), result.percentileMicros(99), result.errors());
+                results.add(result);
+            }
+        }
+        return results;
+    }
+
+    private int totalInFlight() {
+        return spec.sessions() * spec.inFlightPerSession();
+    }
+
+    static byte[] value(int valueBytes) {
+        byte[] value = new byte[valueBytes];
+        new SplittableRandom(VALUE_SEED).nextBytes(value);
+        return value;
+    }
+}

@@ -1,0 +1,53 @@
+package io.chorus.bench.tree;
+
+import java.util.List;
+
+/**
+ * What the tree workload measured on one server.
+ *
+ * @param nodes               znodes created (parents not counted)
+ * @param createsPerSecond    bulk-create rate of those nodes
+ * @param heapBytesEmpty      used heap after a full GC before loading
+ * @param heapBytesLoaded     used heap after a full GC once loaded
+ * @param snapshotBytes       the server's snapshot size after the restart (see {@code snapshotMeasure}), -1 if none
+ * @param snapshotMeasure     what {@code snapshotBytes} counts for this server
+ * @param snapshots           the snapshot files found after the restart, newest first
+ * @param restartMillis       from starting the process again to the first served read of the last node
+ */
+public record TreeResult(
+        int nodes,
+        double createsPerSecond,
+        long heapBytesEmpty,
+        long heapBytesLoaded,
+        long snapshotBytes,
+        String snapshotMeasure,
+        List<SnapshotFile> snapshots,
+        long restartMillis) {
+
+    public TreeResult {
+        snapshots = List.copyOf(snapshots);
+    }
+
+    /** A snapshot file's name relative to the data directory, and its size. */
+    public record SnapshotFile(String name, long bytes) {
+        @Override
+        public String toString() {
+            return String.format("%s (%,d bytes)", name, bytes);
+        }
+    }
+
+    /** The newest {@code limit} snapshot files, and how many more there are. */
+    public String describeSnapshots(int limit) {
+        if (snapshots.isEmpty()) {
+            return "none";
+        }
+        String shown = String.join(", ", snapshots.stream().limit(limit).map(SnapshotFile::toString).toList());
+        return snapshots.size() <= limit ? shown : shown + " and " + (snapshots.size() - limit) + " older";
+    }
+
+    /** Heap the loaded nodes hold, per node; may be slightly off for tiny N, where GC noise dominates. */
+    public double heapBytesPerNode() {
+        return (heapBytesLoaded - heapBytesEmpty) / (double) nodes;
+    }
+
+}

@@ -1,0 +1,254 @@
+package io.chorus.datatree.snapshot;
+
+import io.chorus.api.Acl;
+import io.chorus.api.Id;
+import io.chorus.datatree.codec.Cesu8;
+import io.chorus.datatree.node.EphemeralOwner;
+import io.chorus.datatree.node.Node;
+import io.chorus.datatree.node.NodeStore;
+import io.chorus.datatree.node.NodeStoreBuilder;
+import io.chorus.datatree.node.StoredStat;
+import io.chorus.datatree.path.PathValidator;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads and verifies a snapshot written by {@link SnapshotWriter}: magic and version, every chunk's
+ * checksum, the record structure (root first, each node's depth at most one below its predecessor,
+ * valid unique names, known ACL indexes), the node count, the recomputed digest, and that every
+ * ephemeral belongs to a stored session. Anything else is an IOException saying what is wrong.
+ */
+public final class SnapshotReader {
+    private final DataInputStream in;
+    private final NodeStoreBuilder builder;
+    private final boolean extendedTypesEnabled;
+    private final List<List<Acl>> acls = new ArrayList<>();
+    private final Set<Long> ephemeralOwners = new HashSet<>();
+    /** The last node read at each depth: the parent of the next node one level deeper. */
+    private Node[] lastAtDepth = new Node[16];
+    /** The path of the last node read at each depth is pathBuffer[0, pathEnds[depth]). */
+    private int[] pathEnds = new int[16];
+    private byte[] pathBuffer = new byte[256];
+    /** The depth of the last node read; the next may be at most one deeper. */
+    private int currentDepth;
+    private int nodes;
+
+    private SnapshotReader(DataInputStream in, boolean extendedTypesEnabled) {
+        this.in = in;
+        this.extendedTypesEnabled = extendedTypesEnabled;
+        this.builder = new NodeStoreBuilder(extendedTypesEnabled);
+    }
+
+    public static LoadedSnapshot read(InputStream raw, boolean extendedTypesEnabled) throws IOException {
+        readPreamble(raw);
+        ChunkedInputStream chunks = new ChunkedInputStream(raw);
+        try {
+            return new SnapshotReader(new DataInputStream(chunks), extendedTypesEnabled).readBody(chunks);
+        } catch (EOFException e) {
+            throw new IOException("truncated snapshot: the records end before the end record", e);
+        }
+    }
+
+    private static void readPreamble(InputStream raw) throws IOException {
+        DataInputStream in = new DataInputStream(raw);
+        byte[] magic = new byte[SnapshotFormat.MAGIC.length];
+        try {
+            in.readFully(magic);
+            if (!Arrays.equals(magic, SnapshotFormat.MAGIC)) {
+                throw new IOException("not a Chorus snapshot: bad magic " + Arrays.toString(magic));
+            }
+            int version = in.readInt();
+            if (version != SnapshotFormat.VERSION) {
+                throw new IOException("unsupported snapshot version " + version + " (this build reads "
+                        + SnapshotFormat.VERSION + ")");
+            }
+        } catch (EOFException e) {
+            throw new IOException("not a Chorus snapshot: shorter than its preamble", e);
+        }
+    }
+
+    private LoadedSnapshot readBody(ChunkedInputStream chunks) throws IOException {
+        long zxid = in.readLong();
+        long digest = in.readLong();
+        int nodeCount = in.readInt();
+        int sessionCount = in.readInt();
+        if (zxid < 0 || nodeCount < 1 || sessionCount < 0) {
+            throw corrupt("bad header (zxid " + zxid + ", nodes " + nodeCount + ", sessions " + sessionCount + ")");
+        }
+        readNodes();
+        if (nodes != nodeCount) {
+            throw corrupt("header says " + nodeCount + " nodes, " + nodes + " were stored");
+        }
+        if (builder.digest() != digest) {
+            throw corrupt("digest mismatch: header says " + digest + ", the nodes hash to " + builder.digest());
+        }
+        List<StoredSession> sessions = readSessions(sessionCount);
+        expectTag(SnapshotFormat.TAG_END, "end record");
+        chunks.expectEnd();
+        NodeStore store = builder.build();
+        return new LoadedSnapshot(zxid, store, sessions);
+    }
+
+    private void readNodes() throws IOException {
+        while (true) {
+            byte tag = in.readByte();
+            if (tag == SnapshotFormat.TAG_END_OF_NODES) {
+                return;
+            } else if (tag == SnapshotFormat.TAG_ACL) {
+                readAcl();
+            } else if (tag == SnapshotFormat.TAG_NODE) {
+                readNode();
+            } else {
+                throw corrupt("unknown record tag " + tag + " after " + nodes + " nodes");
+            }
+        }
+    }
+
+    private void readAcl() throws IOException {
+        int index = in.readInt();
+        int size = in.readInt();
+        if (index != acls.size() || size < 0 || size > SnapshotFormat.ACL_ENTRIES_MAX) {
+            throw corrupt("bad ACL definition #" + index + " of " + size + " entries (expected #" + acls.size() + ")");
+        }
+        List<Acl> acl = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            int perms = in.readInt();
+            String scheme = readString("ACL scheme", SnapshotFormat.ACL_STRING_BYTES_MAX);
+            String id = readString("ACL id", SnapshotFormat.ACL_STRING_BYTES_MAX);
+            acl.add(new Acl(perms, new Id(scheme, id)));
+        }
+        acls.add(List.copyOf(acl));
+    }
+
+    private void readNode() throws IOException {
+        int depth = in.readInt();
+        int nameLength = in.readInt();
+        boolean isRoot = nodes == 0;
+        if (isRoot ? depth != 0 || nameLength != 0 : depth < 1 || depth > currentDepth + 1 || nameLength < 1
+                || nameLength > SnapshotFormat.NAME_BYTES_MAX) {
+            throw corrupt("node #" + nodes + " at depth " + depth + " with a " + nameLength + "-byte name does not fit the tree");
+        }
+        int nameStart = isRoot ? 1 : pathEnds[depth - 1] + (depth == 1 ? 0 : 1);
+        int pathEnd = nameStart + nameLength;
+        ensurePathCapacity(pathEnd);
+        if (!isRoot) {
+            pathBuffer[nameStart - 1] = '/';
+            in.readFully(pathBuffer, nameStart, nameLength);
+            requireValidName(nameStart, pathEnd);
+        }
+        StoredStat stat = new StoredStat(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
+                in.readLong(), in.readInt(), in.readInt(), in.readInt());
+        int aclIndex = in.readInt();
+        if (aclIndex < 0 || aclIndex >= acls.size()) {
+            throw corrupt("node #" + nodes + " refers to undefined ACL #" + aclIndex);
+        }
+        byte[] data = readData();
+        Node node;
+        try {
+            if (isRoot) {
+                pathBuffer[0] = '/';
+                node = builder.addRoot(data, acls.get(aclIndex), stat);
+                pathEnd = 1;
+            } else {
+                node = builder.addChild(lastAtDepth[depth - 1], pathBuffer, nameStart, pathEnd, data,
+                        acls.get(aclIndex), stat);
+            }
+        } catch (IllegalArgumentException e) {
+            throw corrupt(e.getMessage());
+        }
+        if (EphemeralOwner.of(stat.ephemeralOwner(), extendedTypesEnabled) == EphemeralOwner.SESSION) {
+            ephemeralOwners.add(stat.ephemeralOwner());
+        }
+        remember(node, depth, pathEnd);
+        nodes++;
+    }
+
+    private List<StoredSession> readSessions(int count) throws IOException {
+        List<StoredSession> sessions = new ArrayList<>(Math.min(count, 1024));
+        Set<Long> ids = new HashSet<>();
+        long previous = Long.MIN_VALUE;
+        for (int i = 0; i < count; i++) {
+            long id = in.readLong();
+            int timeoutMillis = in.readInt();
+            int length = in.readInt();
+            if (length < 0 || length > SnapshotFormat.PASSWORD_BYTES_MAX || (i > 0 && id <= previous)) {
+                throw corrupt("bad session record #" + i + " (0x" + Long.toHexString(id) + ")");
+            }
+            byte[] password = new byte[length];
+            in.readFully(password);
+            sessions.add(new StoredSession(id, timeoutMillis, password));
+            ids.add(id);
+            previous = id;
+        }
+        for (long owner : ephemeralOwners) {
+            if (!ids.contains(owner)) {
+                throw corrupt("ephemeral nodes of session 0x" + Long.toHexString(owner) + " but no such session");
+            }
+        }
+        return sessions;
+    }
+
+    private byte[] readData() throws IOException {
+        int length = in.readInt();
+        if (length < -1 || length > SnapshotFormat.NODE_DATA_BYTES_MAX) {
+            throw corrupt("node #" + nodes + " claims " + length + " data bytes");
+        }
+        if (length == -1) {
+            return null;
+        }
+        byte[] data = new byte[length];
+        in.readFully(data);
+        return data;
+    }
+
+    private String readString(String field, int maxBytes) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > maxBytes) {
+            throw corrupt(field + " claims " + length + " bytes");
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return Cesu8.decode(bytes, 0, length);
+    }
+
+    private void requireValidName(int nameStart, int pathEnd) throws IOException {
+        String name = Cesu8.decode(pathBuffer, nameStart, pathEnd - nameStart);
+        if (name.indexOf('/') >= 0 || !PathValidator.isValid("/" + name)) {
+            throw corrupt("invalid node name \"" + name + "\"");
+        }
+    }
+
+    private void expectTag(byte expected, String what) throws IOException {
+        byte tag = in.readByte();
+        if (tag != expected) {
+            throw corrupt("expected the " + what + ", found tag " + tag);
+        }
+    }
+
+    private void remember(Node node, int depth, int pathEnd) {
+        if (depth + 1 >= lastAtDepth.length) {
+            lastAtDepth = Arrays.copyOf(lastAtDepth, lastAtDepth.length * 2);
+            pathEnds = Arrays.copyOf(pathEnds, pathEnds.length * 2);
+        }
+        lastAtDepth[depth] = node;
+        pathEnds[depth] = pathEnd;
+        currentDepth = depth;
+    }
+
+    private void ensurePathCapacity(int length) {
+        if (length > pathBuffer.length) {
+            pathBuffer = Arrays.copyOf(pathBuffer, Math.max(length, pathBuffer.length * 2));
+        }
+    }
+
+    private static IOException corrupt(String what) {
+        return new IOException("corrupt snapshot: " + what);
+    }
+}

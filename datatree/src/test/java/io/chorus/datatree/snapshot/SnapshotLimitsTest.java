@@ -1,0 +1,174 @@
+package io.chorus.datatree.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chorus.api.Acl;
+import io.chorus.datatree.node.NodeStoreBuilder;
+import io.chorus.datatree.node.StoredStat;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Snapshots whose checksums are right but whose content is not: every bound is enforced before
+ * anything is allocated, and any garbage is an IOException. The bodies are framed by the real
+ * chunk writer, so only the record layer is under test.
+ */
+class SnapshotLimitsTest {
+    @Test
+    void nodeDataBeyondTheLimitIsRejected() {
+        assertCorrupt(body -> {
+            header(body, 1);
+            openAcl(body);
+            rootStart(body);
+            body.writeInt(SnapshotFormat.NODE_DATA_BYTES_MAX + 1);
+        }, "claims " + (SnapshotFormat.NODE_DATA_BYTES_MAX + 1) + " data bytes");
+    }
+
+    @Test
+    void nameBeyondTheLimitIsRejected() {
+        assertCorrupt(body -> {
+            header(body, 2);
+            openAcl(body);
+            rootStart(body);
+            body.writeInt(0);
+            body.writeByte(SnapshotFormat.TAG_NODE);
+            body.writeInt(1);
+            body.writeInt(SnapshotFormat.NAME_BYTES_MAX + 1);
+        }, "-byte name does not fit");
+    }
+
+    @Test
+    void aclWithTooManyEntriesOrTooLongStringsIsRejected() {
+        assertCorrupt(body -> {
+            header(body, 1);
+            body.writeByte(SnapshotFormat.TAG_ACL);
+            body.writeInt(0);
+            body.writeInt(SnapshotFormat.ACL_ENTRIES_MAX + 1);
+        }, "bad ACL definition");
+        assertCorrupt(body -> {
+            header(body, 1);
+            body.writeByte(SnapshotFormat.TAG_ACL);
+            body.writeInt(0);
+            body.writeInt(1);
+            body.writeInt(31);
+            body.writeInt(SnapshotFormat.ACL_STRING_BYTES_MAX + 1);
+        }, "ACL scheme claims");
+    }
+
+    @Test
+    void passwordBeyondTheLimitIsRejected() {
+        assertCorrupt(body -> {
+            body.writeLong(0);
+            body.writeLong(rootOnlyDigest());
+            body.writeInt(1);
+            body.writeInt(1);
+            openAcl(body);
+            rootStart(body);
+            body.writeInt(0);
+            body.writeByte(SnapshotFormat.TAG_END_OF_NODES);
+            body.writeLong(7);
+            body.writeInt(1000);
+            body.writeInt(SnapshotFormat.PASSWORD_BYTES_MAX + 1);
+        }, "bad session record");
+    }
+
+    @Test
+    void nodeDeeperThanItsPredecessorAllowsIsRejected() {
+        assertCorrupt(body -> {
+            header(body, 2);
+            openAcl(body);
+            rootStart(body);
+            body.writeInt(0);
+            body.writeByte(SnapshotFormat.TAG_NODE);
+            body.writeInt(2);
+            body.writeInt(1);
+        }, "does not fit the tree");
+    }
+
+    @Test
+    void undefinedAclAndUnknownTagsAreRejected() {
+        assertCorrupt(body -> {
+            header(body, 1);
+            rootStart(body);
+        }, "undefined ACL #0");
+        assertCorrupt(body -> {
+            header(body, 1);
+            body.writeByte(99);
+        }, "unknown record tag 99");
+    }
+
+    @Property(tries = 1000)
+    void garbageBehindValidChecksumsIsOnlyEverAnIoException(@ForAll byte[] garbage) throws IOException {
+        byte[] snapshot = frame(body -> body.write(garbage));
+        try {
+            SnapshotReader.read(new ByteArrayInputStream(snapshot), true);
+        } catch (IOException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+        }
+    }
+
+    private interface BodyWriter {
+        void write(DataOutputStream body) throws IOException;
+    }
+
+    private static void assertCorrupt(BodyWriter writer, String message) {
+        assertThatThrownBy(() -> SnapshotReader.read(new ByteArrayInputStream(frame(writer)), true))
+                .isInstanceOf(IOException.class).hasMessageContaining(message);
+    }
+
+    private static byte[] frame(BodyWriter writer) throws IOException {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        sink.write(SnapshotFormat.MAGIC);
+        new DataOutputStream(sink).writeInt(SnapshotFormat.VERSION);
+        ChunkedOutputStream chunks = new ChunkedOutputStream(sink);
+        DataOutputStream body = new DataOutputStream(chunks);
+        writer.write(body);
+        body.flush();
+        chunks.finish();
+        return sink.toByteArray();
+    }
+
+    private static void header(DataOutputStream body, int nodeCount) throws IOException {
+        body.writeLong(0);
+        body.writeLong(0);
+        body.writeInt(nodeCount);
+        body.writeInt(0);
+    }
+
+    private static void openAcl(DataOutputStream body) throws IOException {
+        body.writeByte(SnapshotFormat.TAG_ACL);
+        body.writeInt(0);
+        body.writeInt(1);
+        body.writeInt(31);
+        body.writeInt(5);
+        body.writeBytes("world");
+        body.writeInt(6);
+        body.writeBytes("anyone");
+    }
+
+    /** A root record up to (not including) its data length. */
+    private static void rootStart(DataOutputStream body) throws IOException {
+        body.writeByte(SnapshotFormat.TAG_NODE);
+        body.writeInt(0);
+        body.writeInt(0);
+        for (int i = 0; i < 6; i++) {
+            body.writeLong(0);
+        }
+        for (int i = 0; i < 3; i++) {
+            body.writeInt(0);
+        }
+        body.writeInt(0);
+    }
+
+    private static long rootOnlyDigest() {
+        NodeStoreBuilder builder = new NodeStoreBuilder(true);
+        builder.addRoot(new byte[0], Acl.OPEN_ACL_UNSAFE, new StoredStat(0, 0, 0, 0, 0, 0, 0, 0, 0));
+        return builder.digest();
+    }
+}

@@ -1,0 +1,197 @@
+package io.chorus.persistence.snapshot;
+
+import static io.chorus.persistence.snapshot.SnapshotStoreContract.randomBytes;
+import static io.chorus.persistence.snapshot.SnapshotStoreContract.read;
+import static io.chorus.persistence.snapshot.SnapshotStoreContract.writing;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chorus.api.spi.SnapshotStore;
+import io.chorus.persistence.testing.LogCapture;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The MapDB store's checksums, chunking and handling of damaged files. */
+class MapDbSnapshotStoreTest {
+    private static final int CHUNK_BYTES = 64 << 10;
+
+    @TempDir
+    Path dir;
+
+    private MapDbSnapshotStore open() throws IOException {
+        return MapDbSnapshotStore.open(dir, CHUNK_BYTES);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, CHUNK_BYTES - 1, CHUNK_BYTES, CHUNK_BYTES + 1, 2 * CHUNK_BYTES, 3 * CHUNK_BYTES + 17})
+    void streamsOfEveryLengthAroundAChunkBoundaryRoundTrip(int length) throws IOException {
+        byte[] state = randomBytes(length, length);
+        try (MapDbSnapshotStore store = open()) {
+            store.save(1, writing(state));
+            assertThat(store.storedChunkCount()).isEqualTo((length + CHUNK_BYTES - 1) / CHUNK_BYTES);
+            assertThat(Arrays.equals(read(store.latestValid().orElseThrow()), state)).isTrue();
+        }
+    }
+
+    @Test
+    void aWriterAndReaderGoingAByteAtATimeRoundTrip() throws IOException {
+        int ints = CHUNK_BYTES / 2;
+        try (MapDbSnapshotStore store = open()) {
+            store.save(1, out -> {
+                DataOutputStream data = new DataOutputStream(out);
+                for (int i = 0; i < ints; i++) {
+                    data.writeInt(i * 31);
+                    data.write(i);
+                }
+                data.flush();
+            });
+            try (DataInputStream in = new DataInputStream(store.latestValid().orElseThrow().open())) {
+                for (int i = 0; i < ints; i++) {
+                    assertThat(in.readInt()).isEqualTo(i * 31);
+                    assertThat(in.read()).isEqualTo(i & 0xff);
+                }
+                assertThat(in.read()).isEqualTo(-1);
+            }
+        }
+    }
+
+    @Test
+    void aCorruptedChunkIsSkippedWithAWarningInFavourOfTheOlderSnapshot() throws IOException {
+        byte[] older = randomBytes(200_000, 1);
+        byte[] newer = randomBytes(200_000, 2);
+        try (MapDbSnapshotStore store = open()) {
+            store.save(1, writing(older));
+            store.save(2, writing(newer));
+        }
+        byte[] inSecondChunk = Arrays.copyOfRange(newer, CHUNK_BYTES + 1000, CHUNK_BYTES + 1032);
+        flipByteWithin(dir.resolve(MapDbSnapshotStore.FILE_NAME), inSecondChunk);
+
+        try (LogCapture warnings = LogCapture.of(MapDbSnapshotStore.class); MapDbSnapshotStore store = open()) {
+            SnapshotStore.Snapshot latest = store.latestValid().orElseThrow();
+            assertThat(latest.zxid()).isEqualTo(1);
+            assertThat(Arrays.equals(read(latest), older)).isTrue();
+            assertThat(warnings.warnings()).singleElement().asString()
+                    .contains("Skipping snapshot 0x2", "chunk 1 CRC32C mismatch");
+            assertThat(store.list()).containsExactly(2L, 1L);
+        }
+    }
+
+    @Test
+    void latestValidIsEmptyWhenTheOnlySnapshotIsCorrupt() throws IOException {
+        byte[] state = randomBytes(100_000, 3);
+        try (MapDbSnapshotStore store = open()) {
+            store.save(5, writing(state));
+        }
+        flipByteWithin(dir.resolve(MapDbSnapshotStore.FILE_NAME), Arrays.copyOfRange(state, 500, 532));
+        try (MapDbSnapshotStore store = open()) {
+            assertThat(store.latestValid()).isEmpty();
+        }
+    }
+
+    @Test
+    void aStreamOfASnapshotThatRetainDeletedFailsClearly() throws IOException {
+        try (MapDbSnapshotStore store = open()) {
+            store.save(1, writing(randomBytes(3 * CHUNK_BYTES, 1)));
+            SnapshotStore.Snapshot first = store.latestValid().orElseThrow();
+            store.save(2, writing(randomBytes(10, 2)));
+            store.retain(1);
+            assertThatThrownBy(() -> read(first))
+                    .isInstanceOf(CorruptSnapshotException.class)
+                    .hasMessageContaining("chunk 0 of 3 is missing");
+        }
+    }
+
+    @Test
+    void aSaveCutShortLeavesNoChunksBehind() throws IOException {
+        try (MapDbSnapshotStore store = open()) {
+            store.save(1, writing(randomBytes(2 * CHUNK_BYTES, 1)));
+            assertThatThrownBy(() -> store.save(2, out -> {
+                out.write(randomBytes(40 * CHUNK_BYTES, 2));
+                throw new IllegalStateException("serializer bug");
+            })).hasMessage("serializer bug");
+            assertThat(store.storedChunkCount()).isEqualTo(2);
+            assertThat(store.list()).containsExactly(1L);
+        }
+    }
+
+    @Test
+    void retainDeletesTheChunksOfWhatItDrops() throws IOException {
+        try (MapDbSnapshotStore store = open()) {
+            for (long zxid = 1; zxid <= 4; zxid++) {
+                store.save(zxid, writing(randomBytes(3 * CHUNK_BYTES, zxid)));
+            }
+            assertThat(store.storedChunkCount()).isEqualTo(12);
+            store.retain(1);
+            assertThat(store.storedChunkCount()).isEqualTo(3);
+            store.save(4, writing(randomBytes(CHUNK_BYTES, 9)));
+            assertThat(store.storedChunkCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aStoreFileCutShortIsAClearErrorNamingIt() throws IOException {
+        try (MapDbSnapshotStore store = open()) {
+            store.save(1, writing(randomBytes(1000, 1)));
+        }
+        Path file = dir.resolve(MapDbSnapshotStore.FILE_NAME);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(20);
+        }
+        assertThatThrownBy(this::open).isInstanceOf(IOException.class).hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void aFileThatIsNotAMapDbStoreIsAClearErrorNamingIt() throws IOException {
+        Path file = Files.write(dir.resolve(MapDbSnapshotStore.FILE_NAME), randomBytes(4096, 5));
+        assertThatThrownBy(this::open).isInstanceOf(IOException.class).hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void aStreamOpenedAfterCloseFailsClearly() throws IOException {
+        SnapshotStore.Snapshot snapshot;
+        try (MapDbSnapshotStore store = open()) {
+            store.save(1, writing(randomBytes(10, 1)));
+            snapshot = store.latestValid().orElseThrow();
+        }
+        assertThatThrownBy(snapshot::open).isInstanceOf(IOException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void aStreamChecksTheWholeStreamAtItsEnd() throws IOException {
+        SnapshotHeader lying = new SnapshotHeader(1, 1, 1, 3, 0);
+        byte[] chunk = ChunkFormat.encode(1, 0, new byte[] {1, 2, 3}, 3);
+        try (InputStream in = new ChunkInputStream(lying, index -> chunk)) {
+            assertThatThrownBy(in::readAllBytes)
+                    .isInstanceOf(CorruptSnapshotException.class)
+                    .hasMessageContaining("does not match the header");
+        }
+    }
+
+    /** Flips one byte of the only place in {@code file} holding {@code needle}; fails if there is not exactly one. */
+    private static void flipByteWithin(Path file, byte[] needle) throws IOException {
+        byte[] content = Files.readAllBytes(file);
+        int found = -1;
+        for (int i = 0; i + needle.length <= content.length; i++) {
+            if (Arrays.equals(content, i, i + needle.length, needle, 0, needle.length)) {
+                assertThat(found).as("needle found twice").isEqualTo(-1);
+                found = i;
+            }
+        }
+        assertThat(found).as("needle in " + file).isNotNegative();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[] {(byte) ~needle[needle.length / 2]}), found + needle.length / 2L);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.chorus.server.node;
+
+import io.chorus.api.spi.LogEntry;
+import io.chorus.api.spi.TxnLog;
+import io.chorus.persistence.log.GroupCommitLimits;
+import io.chorus.persistence.log.GroupCommitter;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+
+/**
+ * The driver's durable log: a {@link GroupCommitter} over the node's {@link TxnLog}. When the
+ * committer's queue is full, entries wait here and go in as soon as a durable report frees room, so
+ * the protocol never sees a refused append.
+ */
+public final class GroupCommitLog implements DurableLog {
+    private final GroupCommitter committer;
+    private final ArrayDeque<List<LogEntry>> backlog = new ArrayDeque<>();
+
+    public GroupCommitLog(TxnLog log, GroupCommitLimits limits, LongConsumer onDurable, Consumer<Throwable> onFailure) {
+        this.committer = new GroupCommitter(log, limits, zxid -> {
+            retryBacklog();
+            onDurable.accept(zxid);
+        }, onFailure);
+    }
+
+    @Override
+    public synchronized void append(List<LogEntry> entries) {
+        backlog.addLast(entries);
+        retryBacklog();
+    }
+
+    /** Hands the committer, in order, what it refused before. */
+    private synchronized void retryBacklog() {
+        while (!backlog.isEmpty() && committer.submit(backlog.peekFirst())) {
+            backlog.pollFirst();
+        }
+    }
+
+    @Override
+    public synchronized void truncateAfter(long zxid) {
+        if (!backlog.isEmpty()) {
+            throw new IllegalStateException("truncate while appends wait for room in the group committer");
+        }
+        committer.truncateAfter(zxid);
+    }
+
+    @Override
+    public void rollAndPurge(long purgeUpToZxid) {
+        committer.rollAndPurge(purgeUpToZxid);
+    }
+
+    @Override
+    public void close() {
+        committer.close();
+    }
+}

@@ -1,0 +1,36 @@
+package io.chorus.server.pipeline;
+
+import io.chorus.server.net.ReplyPacket;
+import io.chorus.server.net.RequestPacket;
+
+/**
+ * A request in its session's FIFO queue. A read is executed when it reaches the head (after every
+ * earlier write of the session has been applied); a write or sync waits for its reply to be set.
+ */
+final class PendingRequest {
+    enum Kind {
+        /** Executed against the tree when it reaches the head of the queue. */
+        READ,
+        /** Answered when its transaction (or read barrier) completes. */
+        AWAIT,
+        /** Answered already (errors found before proposing, pings). */
+        ANSWERED
+    }
+
+    final RequestPacket packet;
+    final Kind kind;
+    ReplyPacket reply;
+    /** The token of a sync's read barrier, or -1. */
+    long barrierToken = -1;
+    /** Close the connection after this reply (closeSession, unknown opcodes). */
+    boolean closeAfter;
+
+    PendingRequest(RequestPacket packet, Kind kind) {
+        this.packet = packet;
+        this.kind = kind;
+    }
+
+    boolean isAnswered() {
+        return reply != null;
+    }
+}

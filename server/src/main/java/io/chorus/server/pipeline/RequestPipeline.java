@@ -1,0 +1,436 @@
+package io.chorus.server.pipeline;
+
+import io.chorus.api.ChorusException;
+import io.chorus.api.Code;
+import io.chorus.api.Id;
+import io.chorus.api.spi.Clock;
+import io.chorus.api.spi.ProposeOutcome;
+import io.chorus.client.wire.OpCode;
+import io.chorus.datatree.ApplyResult;
+import io.chorus.datatree.DataTree;
+import io.chorus.datatree.SessionInfo;
+import io.chorus.datatree.acl.DigestAuth;
+import io.chorus.datatree.txn.Txn;
+import io.chorus.datatree.txn.TxnBody;
+import io.chorus.datatree.txn.TxnHeader;
+import io.chorus.datatree.watch.Notification;
+import io.chorus.datatree.watch.WatchManager;
+import io.chorus.server.config.ServerConfig;
+import io.chorus.server.net.ClientConnection;
+import io.chorus.server.net.ConnectPacket;
+import io.chorus.server.net.ConnectReplyPacket;
+import io.chorus.server.net.ReplyPacket;
+import io.chorus.server.net.RequestPacket;
+import io.chorus.server.session.SessionTracker;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.zookeeper.proto.AuthPacket;
+import org.apache.zookeeper.proto.ConnectResponse;
+import org.apache.zookeeper.proto.SyncRequest;
+import org.apache.zookeeper.proto.SyncResponse;
+import org.apache.zookeeper.proto.WatcherEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The request pipeline of one server, on the driver thread: sessions and their connections, each
+ * session's FIFO queue (a read waits for the same session's earlier writes; writes are pipelined),
+ * proposing writes as transactions, answering them once applied, watch notifications before any
+ * later reply, and session expiry as a replicated close.
+ */
+public final class RequestPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestPipeline.class);
+    /** Marks a session close the server decided on (expiry), so no client request is answered by it. */
+    static final int EXPIRY_CXID = Integer.MIN_VALUE;
+    private static final int PASSWORD_BYTES = 16;
+
+    private final ServerConfig config;
+    private final DataTree tree;
+    private final WatchManager watches;
+    private final SessionTracker tracker;
+    private final Proposer proposer;
+    private final Clock clock;
+    private final ReadExecutor reads;
+    private final SessionIds sessionIds;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<Long, ClientSession> sessions = new HashMap<>();
+    /** Connections waiting for their CreateSession transaction to apply. */
+    private final Map<Long, PendingConnect> connecting = new HashMap<>();
+    private final Map<Long, ClientSession> barriers = new HashMap<>();
+    private final Set<ClientConnection> toFlush = new LinkedHashSet<>();
+    private final Set<String> housekeepingInFlight = new HashSet<>();
+    private long nextBarrierToken = 1;
+
+    private record PendingConnect(ClientConnection connection, int timeoutMillis, byte[] password) {
+    }
+
+    public RequestPipeline(ServerConfig config, int serverId, DataTree tree, WatchManager watches,
+            SessionTracker tracker, Proposer proposer, Clock clock) {
+        this.config = config;
+        this.tree = tree;
+        this.watches = watches;
+        this.tracker = tracker;
+        this.proposer = proposer;
+        this.clock = clock;
+        this.reads = new ReadExecutor(tree, watches);
+        this.sessionIds = new SessionIds(serverId, clock.millis());
+    }
+
+    /** After recovery: every session in the tree gets a full timeout to reconnect, as in ZooKeeper. */
+    public void restoreSessions(long nowMillis) {
+        for (SessionInfo s : tree.sessions()) {
+            tracker.add(s.sessionId(), s.timeoutMillis(), nowMillis);
+        }
+    }
+
+    // ---- connections ----
+
+    public void onConnect(ClientConnection connection, ConnectPacket packet, long nowMillis) {
+        if (packet.lastZxidSeen() > tree.lastAppliedZxid()) {
+            connection.close("client has seen zxid 0x" + Long.toHexString(packet.lastZxidSeen())
+                    + " but this server's last is 0x" + Long.toHexString(tree.lastAppliedZxid()));
+            return;
+        }
+        int timeout = Math.max(config.minSessionTimeoutMillis(),
+                Math.min(config.maxSessionTimeoutMillis(), packet.timeoutMillis()));
+        if (packet.sessionId() == 0) {
+            long id = sessionIds.next();
+            byte[] password = new byte[PASSWORD_BYTES];
+            random.nextBytes(password);
+            connecting.put(id, new PendingConnect(connection, timeout, password));
+            connection.sessionId(id);
+            propose(new Txn(header(id, 0, List.of()), new TxnBody.CreateSession(timeout, password)));
+            return;
+        }
+        reconnect(connection, packet, timeout, nowMillis);
+    }
+
+    private void reconnect(ClientConnection connection, ConnectPacket packet, int timeout, long nowMillis) {
+        long id = packet.sessionId();
+        SessionInfo info = tree.session(id);
+        if (info == null || tracker.isClosing(id) || !Arrays.equals(info.password(), packet.password())) {
+            String why = info == null || tracker.isClosing(id) ? "session expired" : "wrong session password";
+            send(connection, new ConnectReplyPacket(new ConnectResponse(0, 0, 0, new byte[PASSWORD_BYTES], false),
+                    true));
+            connection.close("refused reconnect of session 0x" + Long.toHexString(id) + ": " + why);
+            return;
+        }
+        ClientSession session = sessions.computeIfAbsent(id, k -> new ClientSession(k, timeout));
+        if (session.connection != null && session.connection != connection) {
+            session.connection.close("session 0x" + Long.toHexString(id) + " moved to another connection");
+            session.queue.clear();
+        }
+        session.connection = connection;
+        session.timeoutMillis = timeout;
+        session.authIds.clear();
+        session.authIds.add(ipId(connection));
+        connection.sessionId(id);
+        if (!tracker.contains(id)) {
+            tracker.add(id, timeout, nowMillis);
+        }
+        tracker.touch(id, nowMillis);
+        send(connection, new ConnectReplyPacket(new ConnectResponse(0, timeout, id, info.password(), false), false));
+    }
+
+    public void onDisconnected(ClientConnection connection) {
+        long id = connection.sessionId();
+        connecting.remove(id);
+        ClientSession session = sessions.get(id);
+        if (session != null && session.connection == connection) {
+            session.connection = null;
+            session.queue.clear();
+        }
+        toFlush.remove(connection);
+    }
+
+    // ---- requests ----
+
+    public void onRequest(ClientConnection connection, RequestPacket packet, long nowMillis) {
+        ClientSession session = sessions.get(connection.sessionId());
+        if (session == null || session.connection != connection) {
+            connection.close("request before the session was established");
+            return;
+        }
+        tracker.touch(session.sessionId, nowMillis);
+        if (packet.type() == OpCode.AUTH && packet.decodeError() == null) {
+            // ZooKeeper answers auth at once, outside the session's queue.
+            authenticate(session, packet);
+            return;
+        }
+        session.queue.add(admit(session, packet));
+        drain(session);
+    }
+
+    private PendingRequest admit(ClientSession session, RequestPacket packet) {
+        int type = packet.type();
+        if (packet.decodeError() != null) {
+            LOG.warn("Session 0x{}: {}", Long.toHexString(session.sessionId), packet.decodeError());
+            return answered(packet, Code.MARSHALLINGERROR);
+        }
+        if (type == OpCode.PING) {
+            return answered(packet, Code.OK);
+        }
+        if (ReadExecutor.isRead(type)) {
+            return new PendingRequest(packet, PendingRequest.Kind.READ);
+        }
+        if (type == OpCode.SYNC) {
+            PendingRequest p = new PendingRequest(packet, PendingRequest.Kind.AWAIT);
+            p.barrierToken = nextBarrierToken++;
+            barriers.put(p.barrierToken, session);
+            proposer.readBarrier(p.barrierToken);
+            return p;
+        }
+        if (type == OpCode.RECONFIG) {
+            return answered(packet, Code.RECONFIGDISABLED);
+        }
+        if (!RequestTranslator.isWrite(type)) {
+            PendingRequest p = answered(packet, Code.UNIMPLEMENTED);
+            p.closeAfter = true;
+            LOG.warn("Session 0x{}: unknown request type {}", Long.toHexString(session.sessionId), type);
+            return p;
+        }
+        if (tracker.isClosing(session.sessionId)) {
+            // Its close is already ordered: nothing more may be written in its name.
+            return answered(packet, Code.SESSIONEXPIRED);
+        }
+        try {
+            TxnBody body = RequestTranslator.toBody(packet);
+            PendingRequest p = new PendingRequest(packet, PendingRequest.Kind.AWAIT);
+            if (type == OpCode.CLOSE_SESSION) {
+                p.closeAfter = true;
+                tracker.markClosing(session.sessionId);
+            }
+            ProposeOutcome outcome = propose(new Txn(header(session.sessionId, packet.xid(), session.authIds), body));
+            if (outcome == ProposeOutcome.NO_LEADER) {
+                return answered(packet, Code.CONNECTIONLOSS);
+            }
+            return p;
+        } catch (ChorusException e) {
+            return answered(packet, e.code());
+        }
+    }
+
+    private PendingRequest answered(RequestPacket packet, Code code) {
+        PendingRequest p = new PendingRequest(packet, PendingRequest.Kind.ANSWERED);
+        int xid = packet.type() == OpCode.PING ? OpCode.XID_PING : packet.xid();
+        p.reply = new ReplyPacket(xid, tree.lastAppliedZxid(), code.intValue(), null);
+        return p;
+    }
+
+    private void authenticate(ClientSession session, RequestPacket packet) {
+        AuthPacket auth = (AuthPacket) packet.body();
+        String scheme = auth.getScheme();
+        if ("digest".equals(scheme) && auth.getAuth() != null) {
+            String credentials = new String(auth.getAuth(), StandardCharsets.UTF_8);
+            Id id = DigestAuth.digestId(credentials);
+            if (!session.authIds.contains(id)) {
+                session.authIds.add(id);
+            }
+            if (config.superDigest() != null && config.superDigest().equals(id.id())) {
+                session.authIds.add(new Id("super", ""));
+            }
+            send(session.connection, new ReplyPacket(OpCode.XID_AUTH, 0, 0, null));
+            return;
+        }
+        if ("ip".equals(scheme)) {
+            // The ip identity comes from the connection itself; claiming one changes nothing.
+            send(session.connection, new ReplyPacket(OpCode.XID_AUTH, 0, 0, null));
+            return;
+        }
+        send(session.connection, new ReplyPacket(OpCode.XID_AUTH, 0, Code.AUTHFAILED.intValue(), null));
+        session.connection.close("authentication with unsupported scheme " + scheme + " failed");
+    }
+
+    /** Answers what can be answered at the head of the session's queue, in order. */
+    private void drain(ClientSession session) {
+        ClientConnection connection = session.connection;
+        while (!session.queue.isEmpty()) {
+            PendingRequest head = session.queue.peekFirst();
+            if (head.kind == PendingRequest.Kind.READ && !head.isAnswered()) {
+                head.reply = reads.execute(session, head.packet, this::deliver);
+            }
+            if (!head.isAnswered()) {
+                return;
+            }
+            session.queue.pollFirst();
+            if (connection != null) {
+                send(connection, head.reply);
+                connection.replied();
+                if (head.closeAfter) {
+                    connection.close(head.packet.type() == OpCode.CLOSE_SESSION ? "session closed by the client"
+                            : "unknown request type " + head.packet.type());
+                    session.queue.clear();
+                    return;
+                }
+            }
+        }
+    }
+
+    // ---- results of the protocol ----
+
+    /** A committed transaction was applied to the tree: notify watchers, then answer its requester. */
+    public void onApplied(long zxid, Txn txn, ApplyResult result) {
+        if (!result.triggers().isEmpty()) {
+            for (Notification n : watches.trigger(result.triggers())) {
+                deliver(n, zxid);
+            }
+        }
+        TxnHeader header = txn.header();
+        TxnBody body = txn.body();
+        if (body instanceof TxnBody.CreateSession cs) {
+            sessionCreated(header.sessionId(), cs);
+            return;
+        }
+        if (body instanceof TxnBody.DeleteContainer dc) {
+            housekeepingInFlight.remove(dc.path());
+        } else if (body instanceof TxnBody.DeleteExpiredTtl dt) {
+            housekeepingInFlight.remove(dt.path());
+        }
+        ClientSession session = sessions.get(header.sessionId());
+        if (session != null && header.cxid() != EXPIRY_CXID) {
+            answerWrite(session, header.cxid(), zxid, result);
+        }
+        if (body instanceof TxnBody.CloseSession) {
+            sessionClosed(header.sessionId());
+        }
+    }
+
+    private void answerWrite(ClientSession session, int cxid, long zxid, ApplyResult result) {
+        for (PendingRequest p : session.queue) {
+            if (p.kind == PendingRequest.Kind.AWAIT && !p.isAnswered() && p.barrierToken == -1) {
+                // Writes apply in the order the session sent them, so the first unanswered one is this one.
+                if (p.packet.xid() != cxid) {
+                    throw new IllegalStateException("session 0x" + Long.toHexString(session.sessionId)
+                            + " applied cxid " + cxid + " but its oldest pending write is " + p.packet.xid());
+                }
+                p.reply = WriteReplies.reply(p.packet, zxid, result);
+                drain(session);
+                return;
+            }
+        }
+        // No pending request: the client went away (its queue was dropped), nothing to answer.
+    }
+
+    private void sessionCreated(long sessionId, TxnBody.CreateSession cs) {
+        PendingConnect pending = connecting.remove(sessionId);
+        long now = clock.nanos() / 1_000_000;
+        tracker.add(sessionId, cs.timeoutMillis(), now);
+        if (pending == null || !pending.connection().isOpen()) {
+            return;
+        }
+        ClientSession session = new ClientSession(sessionId, cs.timeoutMillis());
+        session.connection = pending.connection();
+        session.authIds.add(ipId(pending.connection()));
+        sessions.put(sessionId, session);
+        send(pending.connection(), new ConnectReplyPacket(
+                new ConnectResponse(0, cs.timeoutMillis(), sessionId, cs.password(), false), false));
+    }
+
+    private void sessionClosed(long sessionId) {
+        tracker.remove(sessionId);
+        watches.removeSession(sessionId);
+        ClientSession session = sessions.remove(sessionId);
+        if (session != null && session.connection != null) {
+            // The close reply (if the client asked) was sent by drain; an expired session is cut off.
+            session.connection.close("session 0x" + Long.toHexString(sessionId) + " closed");
+        }
+    }
+
+    public void onReadBarrier(long token) {
+        ClientSession session = barriers.remove(token);
+        if (session == null) {
+            return;
+        }
+        for (PendingRequest p : session.queue) {
+            if (p.barrierToken == token) {
+                SyncRequest sync = (SyncRequest) p.packet.body();
+                p.reply = new ReplyPacket(p.packet.xid(), tree.lastAppliedZxid(), 0, new SyncResponse(sync.getPath()));
+                drain(session);
+                return;
+            }
+        }
+    }
+
+    // ---- time ----
+
+    /** Expires sessions past their deadline and proposes due housekeeping; leader (or standalone) only. */
+    public void onTick(long nowMillis, boolean housekeepingDue) {
+        for (long id : tracker.expire(nowMillis)) {
+            LOG.info("Expiring session 0x{}", Long.toHexString(id));
+            propose(new Txn(header(id, EXPIRY_CXID, List.of()), new TxnBody.CloseSession()));
+        }
+        if (housekeepingDue) {
+            for (TxnBody body : tree.housekeeping(clock.millis())) {
+                String path = body instanceof TxnBody.DeleteContainer dc ? dc.path()
+                        : ((TxnBody.DeleteExpiredTtl) body).path();
+                if (housekeepingInFlight.add(path)) {
+                    propose(new Txn(header(0, 0, List.of()), body));
+                }
+            }
+        }
+    }
+
+    /** Flushes every connection written to since the last flush; called once per driver batch. */
+    public void flush() {
+        for (ClientConnection c : toFlush) {
+            c.flush();
+        }
+        toFlush.clear();
+    }
+
+    public int sessionCount() {
+        return tracker.size();
+    }
+
+    public int connectionCount() {
+        int n = 0;
+        for (ClientSession s : sessions.values()) {
+            if (s.connection != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    // ---- helpers ----
+
+    private ProposeOutcome propose(Txn txn) {
+        return proposer.propose(txn);
+    }
+
+    private TxnHeader header(long sessionId, int cxid, List<Id> authIds) {
+        return new TxnHeader(sessionId, cxid, clock.millis(), authIds);
+    }
+
+    private void deliver(Notification n) {
+        deliver(n, tree.lastAppliedZxid());
+    }
+
+    private void deliver(Notification n, long zxid) {
+        ClientSession session = sessions.get(n.sessionId());
+        if (session == null || session.connection == null) {
+            return;
+        }
+        WatcherEvent event = new WatcherEvent(n.event().type().intValue(), n.event().state().intValue(),
+                n.event().path());
+        send(session.connection, new ReplyPacket(OpCode.XID_NOTIFICATION, zxid, 0, event));
+    }
+
+    private void send(ClientConnection connection, Object packet) {
+        connection.write(packet);
+        toFlush.add(connection);
+    }
+
+    private static Id ipId(ClientConnection connection) {
+        java.net.InetSocketAddress remote = connection.remote();
+        String address = remote == null ? "unknown" : remote.getAddress().getHostAddress();
+        return new Id("ip", address);
+    }
+}
