@@ -21,8 +21,8 @@ import java.util.function.Function;
  * and the {@link ClientConnection} that talks to the driver. Owns its event loops.
  */
 public final class ClientPortServer implements AutoCloseable {
-    private final EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("chorus-accept"));
-    private final EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("chorus-client-io"));
+    private final EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("chorus-server-accept"));
+    private final EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("chorus-server-io"));
     private final Channel serverChannel;
     private final ConnectionLimitHandler limit;
 

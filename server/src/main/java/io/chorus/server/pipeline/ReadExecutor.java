@@ -191,7 +191,9 @@ final class ReadExecutor {
             case OpCode.WHO_AM_I -> {
                 List<ClientInfo> infos = new ArrayList<>();
                 for (Id id : ids) {
-                    infos.add(new ClientInfo(id.scheme(), id.id()));
+                    // As ZooKeeper's providers name users: a digest id without its password hash.
+                    String user = "digest".equals(id.scheme()) ? id.id().split(":", 2)[0] : id.id();
+                    infos.add(new ClientInfo(id.scheme(), user));
                 }
                 return new WhoAmIResponse(infos);
             }
