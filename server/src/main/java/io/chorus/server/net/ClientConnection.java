@@ -109,9 +109,10 @@ public final class ClientConnection extends SimpleChannelInboundHandler<Object> 
         return c != null && c.isOpen();
     }
 
+    /** The client's address, or null when unknown (not connected, or not an IP channel). */
     public InetSocketAddress remote() {
         Channel c = channel;
-        return c == null ? null : (InetSocketAddress) c.remoteAddress();
+        return c != null && c.remoteAddress() instanceof InetSocketAddress a ? a : null;
     }
 
     public long sessionId() {

@@ -16,6 +16,21 @@ final class ClientSession {
     int timeoutMillis;
     final List<Id> authIds = new ArrayList<>();
     final ArrayDeque<PendingRequest> queue = new ArrayDeque<>();
+    /**
+     * Writes proposed for a connection that is gone: they still apply (first, since a session's writes
+     * apply in order), but nobody is left to answer, and their cxids may repeat on a new connection.
+     */
+    int orphanedWrites;
+
+    /** Drops the queue of a connection that went away, remembering its writes still in flight. */
+    void dropQueue() {
+        for (PendingRequest p : queue) {
+            if (p.isProposedWrite() && !p.isAnswered()) {
+                orphanedWrites++;
+            }
+        }
+        queue.clear();
+    }
 
     ClientSession(long sessionId, int timeoutMillis) {
         this.sessionId = sessionId;

@@ -33,4 +33,9 @@ final class PendingRequest {
     boolean isAnswered() {
         return reply != null;
     }
+
+    /** A write handed to the protocol, answered when its transaction applies (not a sync's barrier). */
+    boolean isProposedWrite() {
+        return kind == Kind.AWAIT && barrierToken == -1;
+    }
 }

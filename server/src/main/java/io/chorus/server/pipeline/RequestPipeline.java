@@ -125,7 +125,7 @@ public final class RequestPipeline {
         ClientSession session = sessions.computeIfAbsent(id, k -> new ClientSession(k, timeout));
         if (session.connection != null && session.connection != connection) {
             session.connection.close("session 0x" + Long.toHexString(id) + " moved to another connection");
-            session.queue.clear();
+            session.dropQueue();
         }
         session.connection = connection;
         session.timeoutMillis = timeout;
@@ -145,7 +145,7 @@ public final class RequestPipeline {
         ClientSession session = sessions.get(id);
         if (session != null && session.connection == connection) {
             session.connection = null;
-            session.queue.clear();
+            session.dropQueue();
         }
         toFlush.remove(connection);
     }
@@ -266,7 +266,7 @@ public final class RequestPipeline {
                 if (head.closeAfter) {
                     connection.close(head.packet.type() == OpCode.CLOSE_SESSION ? "session closed by the client"
                             : "unknown request type " + head.packet.type());
-                    session.queue.clear();
+                    session.dropQueue();
                     return;
                 }
             }
@@ -295,27 +295,34 @@ public final class RequestPipeline {
         }
         ClientSession session = sessions.get(header.sessionId());
         if (session != null && header.cxid() != EXPIRY_CXID) {
-            answerWrite(session, header.cxid(), zxid, result);
+            if (session.orphanedWrites > 0) {
+                session.orphanedWrites--;
+            } else {
+                answerWrite(session, header.cxid(), zxid, result);
+            }
         }
         if (body instanceof TxnBody.CloseSession) {
             sessionClosed(header.sessionId());
         }
     }
 
+    /**
+     * Answers the session's oldest unanswered write if this transaction is it. It may not be: a write the
+     * session made through another connection (already counted as orphaned) or, in an ensemble, through
+     * another server; those are answered where they were made.
+     */
     private void answerWrite(ClientSession session, int cxid, long zxid, ApplyResult result) {
         for (PendingRequest p : session.queue) {
-            if (p.kind == PendingRequest.Kind.AWAIT && !p.isAnswered() && p.barrierToken == -1) {
-                // Writes apply in the order the session sent them, so the first unanswered one is this one.
-                if (p.packet.xid() != cxid) {
-                    throw new IllegalStateException("session 0x" + Long.toHexString(session.sessionId)
-                            + " applied cxid " + cxid + " but its oldest pending write is " + p.packet.xid());
+            if (p.isProposedWrite() && !p.isAnswered()) {
+                if (p.packet.xid() == cxid) {
+                    p.reply = WriteReplies.reply(p.packet, zxid, result);
+                    drain(session);
+                } else {
+                    LOG.debug("Session 0x{} applied cxid {} made elsewhere", Long.toHexString(session.sessionId), cxid);
                 }
-                p.reply = WriteReplies.reply(p.packet, zxid, result);
-                drain(session);
                 return;
             }
         }
-        // No pending request: the client went away (its queue was dropped), nothing to answer.
     }
 
     private void sessionCreated(long sessionId, TxnBody.CreateSession cs) {
