@@ -1,5 +1,6 @@
 package io.chorus.datatree;
 
+import io.chorus.api.Acl;
 import io.chorus.api.ChorusException;
 import io.chorus.api.Code;
 import io.chorus.api.Created;
@@ -60,9 +61,10 @@ final class TxnApplier {
         List<WatchTrigger> triggers = new ArrayList<>();
         for (String path : store.owners().ephemeralsOf(sessionId)) {
             String parentPath = PathValidator.parent(path);
+            List<Acl> acl = store.lookup(path).acl();
             store.delete(parentPath, path, zxid);
-            triggers.add(new WatchTrigger(path, EventType.NODE_DELETED));
-            triggers.add(new WatchTrigger(parentPath, EventType.NODE_CHILDREN_CHANGED));
+            triggers.add(new WatchTrigger(path, EventType.NODE_DELETED, acl));
+            triggers.add(new WatchTrigger(parentPath, EventType.NODE_CHILDREN_CHANGED, store.lookup(parentPath).acl()));
         }
         sessions.remove(sessionId);
         return new ApplyResult(Code.OK, null, triggers);
@@ -117,18 +119,21 @@ final class TxnApplier {
         if (write instanceof PlannedWrite.Create create) {
             Node node = store.create(create.parentPath(), create.path(), create.data(), create.acl(),
                     create.ephemeralOwner(), request.zxid(), request.timeMillis());
-            triggers.add(new WatchTrigger(create.path(), EventType.NODE_CREATED));
-            triggers.add(new WatchTrigger(create.parentPath(), EventType.NODE_CHILDREN_CHANGED));
+            triggers.add(new WatchTrigger(create.path(), EventType.NODE_CREATED, node.acl()));
+            triggers.add(new WatchTrigger(create.parentPath(), EventType.NODE_CHILDREN_CHANGED,
+                    store.lookup(create.parentPath()).acl()));
             return new OpResult.CreateResult(create.path(), node.toStat(extendedTypesEnabled));
         } else if (write instanceof PlannedWrite.Delete delete) {
+            List<Acl> acl = store.lookup(delete.path()).acl();
             store.delete(delete.parentPath(), delete.path(), request.zxid());
-            triggers.add(new WatchTrigger(delete.path(), EventType.NODE_DELETED));
-            triggers.add(new WatchTrigger(delete.parentPath(), EventType.NODE_CHILDREN_CHANGED));
+            triggers.add(new WatchTrigger(delete.path(), EventType.NODE_DELETED, acl));
+            triggers.add(new WatchTrigger(delete.parentPath(), EventType.NODE_CHILDREN_CHANGED,
+                    store.lookup(delete.parentPath()).acl()));
             return new OpResult.DeleteResult();
         } else if (write instanceof PlannedWrite.SetData setData) {
             Node node = store.setData(setData.path(), setData.data(), setData.newVersion(), request.zxid(),
                     request.timeMillis());
-            triggers.add(new WatchTrigger(setData.path(), EventType.NODE_DATA_CHANGED));
+            triggers.add(new WatchTrigger(setData.path(), EventType.NODE_DATA_CHANGED, node.acl()));
             return new OpResult.SetDataResult(node.toStat(extendedTypesEnabled));
         } else if (write instanceof PlannedWrite.SetAcl setAcl) {
             Node node = store.setAcl(setAcl.path(), setAcl.acl(), setAcl.newAversion());

@@ -33,7 +33,7 @@ class CreateTest {
         assertThat(created.stat()).isEqualTo(expected);
         assertThat(fx.tree.exists("/a")).isEqualTo(expected);
         assertThat(result.triggers()).containsExactly(
-                new WatchTrigger("/a", EventType.NODE_CREATED), new WatchTrigger("/", EventType.NODE_CHILDREN_CHANGED));
+                new WatchTrigger("/a", EventType.NODE_CREATED, io.chorus.api.Acl.OPEN_ACL_UNSAFE), new WatchTrigger("/", EventType.NODE_CHILDREN_CHANGED, io.chorus.api.Acl.OPEN_ACL_UNSAFE));
     }
 
     @Test

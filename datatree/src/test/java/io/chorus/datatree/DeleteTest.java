@@ -31,7 +31,7 @@ class DeleteTest {
         assertThat(parent.cversion()).as("one create and one delete").isEqualTo(2);
         assertThat(parent.pzxid()).isEqualTo(fx.zxid());
         assertThat(result.triggers()).containsExactly(
-                new WatchTrigger("/a/b", EventType.NODE_DELETED), new WatchTrigger("/a", EventType.NODE_CHILDREN_CHANGED));
+                new WatchTrigger("/a/b", EventType.NODE_DELETED, io.chorus.api.Acl.OPEN_ACL_UNSAFE), new WatchTrigger("/a", EventType.NODE_CHILDREN_CHANGED, io.chorus.api.Acl.OPEN_ACL_UNSAFE));
         fx.tree.checkInvariants();
     }
 

@@ -102,11 +102,11 @@ class MultiTest {
                 create("/a/b", null, CreateMode.PERSISTENT),
                 new TxnBody.Delete("/a/b", -1))));
         assertThat(result.triggers()).containsExactly(
-                new WatchTrigger("/a", EventType.NODE_DATA_CHANGED),
-                new WatchTrigger("/a/b", EventType.NODE_CREATED),
-                new WatchTrigger("/a", EventType.NODE_CHILDREN_CHANGED),
-                new WatchTrigger("/a/b", EventType.NODE_DELETED),
-                new WatchTrigger("/a", EventType.NODE_CHILDREN_CHANGED));
+                new WatchTrigger("/a", EventType.NODE_DATA_CHANGED, io.chorus.api.Acl.OPEN_ACL_UNSAFE),
+                new WatchTrigger("/a/b", EventType.NODE_CREATED, io.chorus.api.Acl.OPEN_ACL_UNSAFE),
+                new WatchTrigger("/a", EventType.NODE_CHILDREN_CHANGED, io.chorus.api.Acl.OPEN_ACL_UNSAFE),
+                new WatchTrigger("/a/b", EventType.NODE_DELETED, io.chorus.api.Acl.OPEN_ACL_UNSAFE),
+                new WatchTrigger("/a", EventType.NODE_CHILDREN_CHANGED, io.chorus.api.Acl.OPEN_ACL_UNSAFE));
     }
 
     @Test

@@ -43,8 +43,8 @@ class SessionTest {
 
         assertThat(result.code()).isEqualTo(Code.OK);
         assertThat(result.triggers()).containsExactly(
-                new WatchTrigger("/a/e", EventType.NODE_DELETED), new WatchTrigger("/a", EventType.NODE_CHILDREN_CHANGED),
-                new WatchTrigger("/z", EventType.NODE_DELETED), new WatchTrigger("/", EventType.NODE_CHILDREN_CHANGED));
+                new WatchTrigger("/a/e", EventType.NODE_DELETED, io.chorus.api.Acl.OPEN_ACL_UNSAFE), new WatchTrigger("/a", EventType.NODE_CHILDREN_CHANGED, io.chorus.api.Acl.OPEN_ACL_UNSAFE),
+                new WatchTrigger("/z", EventType.NODE_DELETED, io.chorus.api.Acl.OPEN_ACL_UNSAFE), new WatchTrigger("/", EventType.NODE_CHILDREN_CHANGED, io.chorus.api.Acl.OPEN_ACL_UNSAFE));
         assertThat(fx.tree.exists("/z")).isNull();
         assertThat(fx.tree.exists("/a/e")).isNull();
         assertThat(fx.tree.exists("/other")).isNotNull();

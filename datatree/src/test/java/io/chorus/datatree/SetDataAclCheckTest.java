@@ -30,7 +30,7 @@ class SetDataAclCheckTest {
         assertThat(stat.czxid()).isEqualTo(created);
         assertThat(stat.dataLength()).isEqualTo(3);
         assertThat(fx.tree.getData("/a").data()).isEqualTo(bytes("xyz"));
-        assertThat(result.triggers()).containsExactly(new WatchTrigger("/a", EventType.NODE_DATA_CHANGED));
+        assertThat(result.triggers()).containsExactly(new WatchTrigger("/a", EventType.NODE_DATA_CHANGED, io.chorus.api.Acl.OPEN_ACL_UNSAFE));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.chorus.datatree.watch;
 
+import io.chorus.api.Acl;
 import io.chorus.api.Code;
 import io.chorus.api.EventType;
 import io.chorus.api.KeeperState;
@@ -62,7 +63,7 @@ public final class WatchManager {
                 default -> throw new IllegalArgumentException("not a watch trigger: " + trigger);
             };
             for (long sessionId : notified) {
-                notifications.add(notification(sessionId, trigger.type(), trigger.path()));
+                notifications.add(notification(sessionId, trigger.type(), trigger.path(), trigger.acl()));
             }
         }
         return notifications;
@@ -119,16 +120,16 @@ public final class WatchManager {
         for (String path : orEmpty(dataWatches)) {
             Stat stat = tree.exists(path);
             if (stat == null) {
-                missed.add(notification(sessionId, EventType.NODE_DELETED, path));
+                missed.add(notification(sessionId, EventType.NODE_DELETED, path, null));
             } else if (stat.mzxid() > relativeZxid) {
-                missed.add(notification(sessionId, EventType.NODE_DATA_CHANGED, path));
+                missed.add(notification(sessionId, EventType.NODE_DATA_CHANGED, path, null));
             } else {
                 addWatch(path, sessionId, WatchKind.DATA);
             }
         }
         for (String path : orEmpty(existWatches)) {
             if (tree.exists(path) != null) {
-                missed.add(notification(sessionId, EventType.NODE_CREATED, path));
+                missed.add(notification(sessionId, EventType.NODE_CREATED, path, null));
             } else {
                 addWatch(path, sessionId, WatchKind.EXIST);
             }
@@ -136,9 +137,9 @@ public final class WatchManager {
         for (String path : orEmpty(childWatches)) {
             Stat stat = tree.exists(path);
             if (stat == null) {
-                missed.add(notification(sessionId, EventType.NODE_DELETED, path));
+                missed.add(notification(sessionId, EventType.NODE_DELETED, path, null));
             } else if (stat.pzxid() > relativeZxid) {
-                missed.add(notification(sessionId, EventType.NODE_CHILDREN_CHANGED, path));
+                missed.add(notification(sessionId, EventType.NODE_CHILDREN_CHANGED, path, null));
             } else {
                 addWatch(path, sessionId, WatchKind.CHILD);
             }
@@ -250,8 +251,8 @@ public final class WatchManager {
         return slash <= 0 ? "/" : path.substring(0, slash);
     }
 
-    private static Notification notification(long sessionId, EventType type, String path) {
-        return new Notification(sessionId, new WatchedEvent(type, KeeperState.SYNC_CONNECTED, path));
+    private static Notification notification(long sessionId, EventType type, String path, List<Acl> acl) {
+        return new Notification(sessionId, new WatchedEvent(type, KeeperState.SYNC_CONNECTED, path), acl);
     }
 
     private static List<String> orEmpty(List<String> paths) {

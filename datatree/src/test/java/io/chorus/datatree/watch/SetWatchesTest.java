@@ -76,14 +76,20 @@ class SetWatchesTest {
         watches.addWatch("/", S, WatchKind.CHILD);
         List<Notification> out = watches.trigger(
                 apply(new TxnBody.Create("/x", null, Acl.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT, -1)).triggers());
-        assertThat(out).containsExactly(event(EventType.NODE_CREATED, "/x"), event(EventType.NODE_CHILDREN_CHANGED, "/"));
+        assertThat(out).containsExactly(triggered(EventType.NODE_CREATED, "/x"),
+                triggered(EventType.NODE_CHILDREN_CHANGED, "/"));
     }
 
     private io.chorus.datatree.ApplyResult apply(TxnBody body) {
         return tree.apply(++zxid, new Txn(new TxnHeader(S, 1, 1000 + zxid, List.of()), body));
     }
 
+    /** A notification from a change, carrying the ACL a watcher must be able to read under (both open here). */
+    private static Notification triggered(EventType type, String path) {
+        return new Notification(S, new WatchedEvent(type, KeeperState.SYNC_CONNECTED, path), Acl.OPEN_ACL_UNSAFE);
+    }
+
     private static Notification event(EventType type, String path) {
-        return new Notification(S, new WatchedEvent(type, KeeperState.SYNC_CONNECTED, path));
+        return new Notification(S, new WatchedEvent(type, KeeperState.SYNC_CONNECTED, path), null);
     }
 }

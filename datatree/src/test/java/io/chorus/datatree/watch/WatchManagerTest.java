@@ -96,7 +96,7 @@ class WatchManagerTest {
         watches.addWatch("/a", S1, WatchKind.EXIST);
         watches.addWatch("/", S1, WatchKind.CHILD);
         List<Notification> out = watches.trigger(List.of(
-                new WatchTrigger("/a", EventType.NODE_CREATED), new WatchTrigger("/", EventType.NODE_CHILDREN_CHANGED)));
+                new WatchTrigger("/a", EventType.NODE_CREATED, io.chorus.api.Acl.OPEN_ACL_UNSAFE), new WatchTrigger("/", EventType.NODE_CHILDREN_CHANGED, io.chorus.api.Acl.OPEN_ACL_UNSAFE)));
         assertThat(out).containsExactly(event(S1, EventType.NODE_CREATED, "/a"), event(S2, EventType.NODE_CREATED, "/a"),
                 event(S1, EventType.NODE_CHILDREN_CHANGED, "/"));
     }
@@ -150,10 +150,10 @@ class WatchManagerTest {
     }
 
     private List<Notification> fire(String path, EventType type) {
-        return watches.trigger(List.of(new WatchTrigger(path, type)));
+        return watches.trigger(List.of(new WatchTrigger(path, type, io.chorus.api.Acl.OPEN_ACL_UNSAFE)));
     }
 
     private static Notification event(long session, EventType type, String path) {
-        return new Notification(session, new WatchedEvent(type, KeeperState.SYNC_CONNECTED, path));
+        return new Notification(session, new WatchedEvent(type, KeeperState.SYNC_CONNECTED, path), io.chorus.api.Acl.OPEN_ACL_UNSAFE);
     }
 }

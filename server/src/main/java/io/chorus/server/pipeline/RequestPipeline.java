@@ -9,6 +9,7 @@ import io.chorus.client.wire.OpCode;
 import io.chorus.datatree.ApplyResult;
 import io.chorus.datatree.DataTree;
 import io.chorus.datatree.SessionInfo;
+import io.chorus.datatree.acl.AclPolicy;
 import io.chorus.datatree.acl.DigestAuth;
 import io.chorus.datatree.txn.Txn;
 import io.chorus.datatree.txn.TxnBody;
@@ -423,6 +424,10 @@ public final class RequestPipeline {
     private void deliver(Notification n, long zxid) {
         ClientSession session = sessions.get(n.sessionId());
         if (session == null || session.connection == null) {
+            return;
+        }
+        if (n.acl() != null && !AclPolicy.grants(n.acl(), io.chorus.api.Acl.READ, session.authIds)) {
+            // As ZooKeeper 3.9.2+: a watcher hears nothing of a node it may not read.
             return;
         }
         WatcherEvent event = new WatcherEvent(n.event().type().intValue(), n.event().state().intValue(),

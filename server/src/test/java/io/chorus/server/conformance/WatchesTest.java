@@ -325,4 +325,26 @@ class WatchesTest {
 
         assertThat(reader.getData(root + "/n", false, null)).isEqualTo(bytes("new"));
     }
+
+    /**
+     * A watcher that may not read a node hears nothing of it: ZooKeeper 3.9.2 and later check the changed
+     * node's ACL (the parent's for child changes) before notifying a watch.
+     */
+    @OnEachServer
+    void aRecursiveWatcherHearsNothingOfANodeItMayNotRead(ServerKind kind) throws Exception {
+        ZooKeeper watcher = servers.connect(kind);
+        ZooKeeper owner = servers.connect(kind);
+        owner.addAuthInfo("digest", new DigestCredential("owner", "pw").authBytes());
+        String root = servers.createTestRoot(owner);
+        WatchEventLog events = new WatchEventLog();
+        watcher.addWatch(root, events, AddWatchMode.PERSISTENT_RECURSIVE);
+
+        owner.create(root + "/secret", bytes("s"), Ids.CREATOR_ALL_ACL, CreateMode.PERSISTENT);
+        owner.setData(root + "/secret", bytes("t"), -1);
+        owner.create(root + "/open", bytes("o"), Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        owner.delete(root + "/secret", -1);
+        DeliveryBarrier.pass(watcher);
+
+        assertThat(events.notifications()).containsExactly(new Notification(EventType.NodeCreated, root + "/open"));
+    }
 }
