@@ -18,22 +18,28 @@ import org.apache.zookeeper.server.persistence.FileTxnSnapLog;
  * expiry, containers and TTLs act within a fraction of a second.
  */
 public final class EmbeddedZooKeeper implements ServerUnderTest {
-    /** ZooKeeper's time unit; sessions are checked for expiry once per tick. */
-    static final int TICK_MILLIS = 100;
-    static final int SESSION_TIMEOUT_MIN_MILLIS = 2 * TICK_MILLIS;
-    static final int SESSION_TIMEOUT_MAX_MILLIS = 30_000;
-    /** How often empty containers and expired TTL nodes are looked for (ZooKeeper's default is a minute). */
-    static final int CONTAINER_CHECK_INTERVAL_MILLIS = 100;
     private static final int CONTAINER_DELETIONS_PER_MINUTE_MAX = 10_000;
-    /** 0: unlimited connections per client address (every test client comes from loopback). */
-    private static final int CONNECTIONS_PER_ADDRESS_MAX = 0;
     private static final int LISTEN_BACKLOG_DEFAULT = -1;
+    private static final String EXTENDED_TYPES_PROPERTY = "zookeeper.extendedTypesEnabled";
 
-    static {
-        // Read on every create: TTL nodes are refused unless this is on.
-        System.setProperty("zookeeper.extendedTypesEnabled", "true");
+    /**
+     * How the server is configured.
+     *
+     * @param tickTimeMillis               ZooKeeper's time unit; sessions are checked for expiry once per tick
+     * @param minSessionTimeoutMillis      lower bound a requested session timeout is raised to
+     * @param maxSessionTimeoutMillis      upper bound a requested session timeout is lowered to
+     * @param containerCheckIntervalMillis how often empty containers and expired TTL nodes are looked for
+     *                                     (ZooKeeper's default is a minute)
+     * @param connectionsPerAddressMax     connections one client address may hold (0: no limit)
+     * @param extendedTypesEnabled         TTL nodes allowed; a JVM-wide property ZooKeeper reads per request
+     */
+    public record Settings(int tickTimeMillis, int minSessionTimeoutMillis, int maxSessionTimeoutMillis,
+            int containerCheckIntervalMillis, int connectionsPerAddressMax, boolean extendedTypesEnabled) {
+        /** A short tick, so that session expiry, containers and TTLs act within a fraction of a second. */
+        public static final Settings FOR_TESTS = new Settings(100, 200, 30_000, 100, 0, true);
     }
 
+    private final Settings settings;
     private final Path dataDir;
     private int port;
     private FileTxnSnapLog snapLog;
@@ -41,27 +47,33 @@ public final class EmbeddedZooKeeper implements ServerUnderTest {
     private ServerCnxnFactory connections;
     private ContainerManager containers;
 
-    private EmbeddedZooKeeper(Path dataDir) {
+    private EmbeddedZooKeeper(Settings settings, Path dataDir) {
+        this.settings = settings;
         this.dataDir = dataDir;
     }
 
     public static EmbeddedZooKeeper start(Path dataDir) throws IOException {
-        EmbeddedZooKeeper zk = new EmbeddedZooKeeper(dataDir);
+        return start(Settings.FOR_TESTS, dataDir);
+    }
+
+    public static EmbeddedZooKeeper start(Settings settings, Path dataDir) throws IOException {
+        EmbeddedZooKeeper zk = new EmbeddedZooKeeper(settings, dataDir);
         zk.startOn(0);
         return zk;
     }
 
     private void startOn(int requestedPort) throws IOException {
+        System.setProperty(EXTENDED_TYPES_PROPERTY, Boolean.toString(settings.extendedTypesEnabled()));
         try {
             snapLog = new FileTxnSnapLog(dataDir.resolve("log").toFile(), dataDir.resolve("snap").toFile());
-            server = new VisibleProcessorServer(snapLog);
+            server = new VisibleProcessorServer(snapLog, settings);
             connections = ServerCnxnFactory.createFactory(
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort),
-                    CONNECTIONS_PER_ADDRESS_MAX);
+                    settings.connectionsPerAddressMax());
             connections.startup(server);
             port = connections.getLocalPort();
             containers = new ContainerManager(server.getZKDatabase(), server.firstProcessor(),
-                    CONTAINER_CHECK_INTERVAL_MILLIS, CONTAINER_DELETIONS_PER_MINUTE_MAX);
+                    settings.containerCheckIntervalMillis(), CONTAINER_DELETIONS_PER_MINUTE_MAX);
             containers.start();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -71,6 +83,16 @@ public final class EmbeddedZooKeeper implements ServerUnderTest {
             stop();
             throw e;
         }
+    }
+
+    /** The bound client port. */
+    public int port() {
+        return port;
+    }
+
+    /** ZooKeeper's own digest of its tree. */
+    public long treeDigest() {
+        return server.getZKDatabase().getDataTree().getTreeDigest();
     }
 
     @Override
@@ -117,9 +139,9 @@ public final class EmbeddedZooKeeper implements ServerUnderTest {
 
     /** The server with the first request processor visible: the container manager submits its deletes there. */
     private static final class VisibleProcessorServer extends ZooKeeperServer {
-        VisibleProcessorServer(FileTxnSnapLog snapLog) {
-            super(snapLog, TICK_MILLIS, SESSION_TIMEOUT_MIN_MILLIS, SESSION_TIMEOUT_MAX_MILLIS,
-                    LISTEN_BACKLOG_DEFAULT, new ZKDatabase(snapLog), "");
+        VisibleProcessorServer(FileTxnSnapLog snapLog, Settings settings) {
+            super(snapLog, settings.tickTimeMillis(), settings.minSessionTimeoutMillis(),
+                    settings.maxSessionTimeoutMillis(), LISTEN_BACKLOG_DEFAULT, new ZKDatabase(snapLog), "");
         }
 
         RequestProcessor firstProcessor() {
