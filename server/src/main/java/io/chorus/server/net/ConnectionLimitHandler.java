@@ -57,9 +57,4 @@ public final class ConnectionLimitHandler extends ChannelInboundHandlerAdapter {
     public int connections() {
         return total.get();
     }
-
-    /** Open connections from {@code address}. */
-    public int connectionsFrom(InetAddress address) {
-        return connections.getOrDefault(address, 0);
-    }
 }

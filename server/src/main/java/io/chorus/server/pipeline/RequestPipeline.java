@@ -393,20 +393,6 @@ public final class RequestPipeline {
         toFlush.clear();
     }
 
-    public int sessionCount() {
-        return tracker.size();
-    }
-
-    public int connectionCount() {
-        int n = 0;
-        for (ClientSession s : sessions.values()) {
-            if (s.connection != null) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     // ---- helpers ----
 
     private ProposeOutcome propose(Txn txn) {

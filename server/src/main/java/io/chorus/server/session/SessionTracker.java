@@ -71,8 +71,4 @@ public final class SessionTracker {
         }
         return expired;
     }
-
-    public int size() {
-        return sessions.size();
-    }
 }
