@@ -16,8 +16,10 @@ import io.chorus.bench.report.ServerOutcome;
 import io.chorus.bench.report.TreeReport;
 import io.chorus.bench.tree.TreeResult;
 import io.chorus.bench.tree.TreeSpec;
+import io.chorus.bench.tree.ValueMode;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -104,8 +106,19 @@ public final class BenchCommand implements Callable<Integer> {
             description = "tree: parents they are spread over; default: ${DEFAULT-VALUE}")
     private int parents;
 
+    @Option(names = "--values", paramLabel = "same|distinct", defaultValue = "distinct",
+            converter = ValueModeConverter.class,
+            description = "tree: every node the same pseudo-random value (compresses to nothing), or each its own"
+                    + " (incompressible); default: ${DEFAULT-VALUE}")
+    private ValueMode values;
+
     @Option(names = "--heap", defaultValue = "2g", description = "-Xmx of every server started; default: ${DEFAULT-VALUE}")
     private String heap;
+
+    @Option(names = "--chorus-jvm-option", paramLabel = "-XX:...",
+            description = "an extra flag for the Chorus child JVM only (repeatable), e.g."
+                    + " -XX:StartFlightRecording=filename=chorus.jfr to profile it")
+    private List<String> chorusJvmOptions = new ArrayList<>();
 
     /** The markdown to print, and whether every server produced its results. */
     private record Report(String markdown, boolean complete) {
@@ -164,15 +177,17 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--workload tree starts, measures and restarts its own servers: it cannot use --target");
         }
-        TreeSpec treeSpec = valid(() -> new TreeSpec(nodes, parents, valueBytes, sessions, sessions * inFlight));
+        TreeSpec treeSpec = valid(() -> new TreeSpec(nodes, parents, valueBytes, sessions, sessions * inFlight,
+                values));
         List<ServerOutcome<TreeResult>> outcomes = sideBySide(progress).tree(treeSpec);
         return Report.of(TreeReport.render(treeSpec, outcomes), outcomes);
     }
 
     private SideBySide sideBySide(PrintWriter progress) {
+        ChorusServerType chorus = valid(() -> new ChorusServerType(chorusJvmOptions));
         List<ServerType> servers = compare != Compare.NONE
-                ? List.of(new ZooKeeperServerType(), new ChorusServerType())
-                : List.of(new ChorusServerType());
+                ? List.of(new ZooKeeperServerType(), chorus)
+                : List.of(chorus);
         return new SideBySide(servers, valid(() -> ChildJvm.likeThisJvm(heap)), progress);
     }
 
@@ -197,6 +212,13 @@ public final class BenchCommand implements Callable<Integer> {
         @Override
         public Compare convert(String value) {
             return Compare.valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    static final class ValueModeConverter implements ITypeConverter<ValueMode> {
+        @Override
+        public ValueMode convert(String value) {
+            return ValueMode.of(value);
         }
     }
 

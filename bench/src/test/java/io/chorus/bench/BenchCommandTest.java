@@ -52,6 +52,12 @@ class BenchCommandTest {
     }
 
     @Test
+    void refusesAValueModeOtherThanSameOrDistinct() {
+        assertThat(bench("--workload", "tree", "--values", "random")).isEqualTo(2);
+        assertThat(err.toString()).contains("values must be same or distinct, got 'random'");
+    }
+
+    @Test
     void refusesCombinationsThatMeanNothing() {
         assertThat(bench("--target", "127.0.0.1:1", "--compare", "zookeeper")).isEqualTo(2);
         assertThat(err.toString()).contains("--compare none");

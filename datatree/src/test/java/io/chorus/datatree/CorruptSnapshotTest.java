@@ -22,7 +22,11 @@ import org.junit.jupiter.api.Test;
 
 /** Every kind of damage is an IOException that says what is wrong; nothing half-loads. */
 class CorruptSnapshotTest {
+    /** Magic, version and zxid, as the snapshot package writes them. */
+    private static final int PREAMBLE_BYTES = 8 + 4 + 8;
+
     private byte[] good;
+    private String name;
 
     @BeforeEach
     void writeAGoodSnapshot() throws IOException {
@@ -32,26 +36,29 @@ class CorruptSnapshotTest {
         fx.create("/e", CreateMode.EPHEMERAL);
         fx.apply(new TxnBody.SetData("/a/b", new byte[200_000], -1));
         good = Snapshots.bytesOf(fx.tree);
+        name = "snapshot 0x" + Long.toHexString(fx.tree.lastAppliedZxid());
     }
 
     @Test
     void everySingleBitFlipIsDetected() {
-        // a stride keeps the test fast while still hitting preamble, headers, payloads and checksums
-        for (int position = 0; position < good.length; position += 97) {
-            byte[] bad = good.clone();
-            bad[position] ^= 0x10;
-            assertThatThrownBy(() -> Snapshots.load(bad)).as("flip at %d", position).isInstanceOf(IOException.class);
+        for (int position = 0; position < good.length; position++) {
+            for (int bit = 0; bit < 8; bit += 3) {
+                byte[] bad = good.clone();
+                bad[position] ^= (byte) (1 << bit);
+                assertThatThrownBy(() -> Snapshots.load(bad)).as("bit %d at %d", bit, position)
+                        .isInstanceOf(IOException.class);
+            }
         }
     }
 
     @Test
     void everyTruncationIsDetected() {
-        for (int length = 0; length < good.length; length += 101) {
+        for (int length = 0; length < good.length; length++) {
             byte[] bad = Arrays.copyOf(good, length);
             assertThatThrownBy(() -> Snapshots.load(bad)).as("truncated to %d", length).isInstanceOf(IOException.class);
         }
         byte[] lastByteMissing = Arrays.copyOf(good, good.length - 1);
-        assertThatThrownBy(() -> Snapshots.load(lastByteMissing)).hasMessageContaining("truncated");
+        assertThatThrownBy(() -> Snapshots.load(lastByteMissing)).hasMessageContaining("truncated " + name);
     }
 
     @Test
@@ -66,10 +73,26 @@ class CorruptSnapshotTest {
     }
 
     @Test
-    void checksumMismatchNamesTheChunk() {
+    void theUncompressedVersionOneFormatIsRefusedByName() {
+        byte[] versionOne = good.clone();
+        versionOne[11] = 1;
+        assertThatThrownBy(() -> Snapshots.load(versionOne))
+                .hasMessage("unsupported snapshot version 1 (this build reads version 2 only)");
+    }
+
+    @Test
+    void aDamagedCompressedChunkIsAChecksumErrorNamingTheSnapshotAndChunk() {
         byte[] bad = good.clone();
-        bad[20] ^= 1;
-        assertThatThrownBy(() -> Snapshots.load(bad)).hasMessageContaining("checksum mismatch in chunk 0");
+        bad[PREAMBLE_BYTES + 8 + 5] ^= 1; // inside chunk 0's compressed bytes
+        assertThatThrownBy(() -> Snapshots.load(bad))
+                .hasMessageStartingWith("corrupt " + name + ": checksum mismatch in chunk 0");
+    }
+
+    @Test
+    void aPreambleNamingAnotherSnapshotIsCaughtByTheChecksummedHeader() {
+        byte[] bad = good.clone();
+        bad[PREAMBLE_BYTES - 1] ^= 0x10;
+        assertThatThrownBy(() -> Snapshots.load(bad)).hasMessageContaining("the preamble says zxid");
     }
 
     @Test

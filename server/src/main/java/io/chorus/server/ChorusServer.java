@@ -84,7 +84,7 @@ public final class ChorusServer implements AutoCloseable {
 
             ClientPortServer[] port = new ClientPortServer[1];
             FourLetterWords words = new FourLetterWords(driver::leadership, driver::lastAppliedZxid,
-                    driver::nodeCount, () -> port[0] == null ? 0 : port[0].connections());
+                    driver::nodeCount, () -> port[0] == null ? 0 : port[0].connections(), dir.snapshots()::newest);
             port[0] = new ClientPortServer(new InetSocketAddress(config.clientBindAddress(), config.clientPort()),
                     config.maxPacketBytes(), config.maxClientConnectionsPerAddress(),
                     config.maxOutstandingRequestsPerConnection(), driver, words::answer);

@@ -46,6 +46,14 @@ public final class BulkCreate {
 
     /** Creates the persistent nodes {@code pathOf(0) .. pathOf(count - 1)}, each holding {@code data}. */
     public void run(String what, int count, IntFunction<String> pathOf, byte[] data) {
+        run(what, count, pathOf, index -> data);
+    }
+
+    /**
+     * Creates the persistent nodes {@code pathOf(0) .. pathOf(count - 1)}, node i holding {@code dataOf(i)}
+     * (the client keeps that array until it is sent: a new one per node unless all share it).
+     */
+    public void run(String what, int count, IntFunction<String> pathOf, IntFunction<byte[]> dataOf) {
         Semaphore permits = new Semaphore(inFlightMax);
         AtomicReference<String> firstFailure = new AtomicReference<>();
         LongAdder created = new LongAdder();
@@ -61,7 +69,7 @@ public final class BulkCreate {
         int progressEvery = Math.max(1, count / PROGRESS_LINES);
         for (int i = 0; i < count && firstFailure.get() == null; i++) {
             acquire(permits, 1, what);
-            sessions.get(i % sessions.size()).create(pathOf.apply(i), data, ZooDefs.Ids.OPEN_ACL_UNSAFE,
+            sessions.get(i % sessions.size()).create(pathOf.apply(i), dataOf.apply(i), ZooDefs.Ids.OPEN_ACL_UNSAFE,
                     CreateMode.PERSISTENT, answered, null);
             if (count >= PROGRESS_COUNT_MIN && (i + 1) % progressEvery == 0) {
                 progress.printf("  %s: %,d / %,d issued%n", what, i + 1, count);

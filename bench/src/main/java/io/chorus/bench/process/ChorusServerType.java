@@ -2,21 +2,44 @@ package io.chorus.bench.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
  * A standalone Chorus node started with {@code ChorusCommand server --port P --data-dir D --bind 127.0.0.1}
- * (fsync on, its embedded defaults otherwise). Its snapshots are whatever files sit under
- * {@code <dataDir>/snapshots}.
+ * (fsync on, its embedded defaults otherwise). Its snapshot files are whatever sits under
+ * {@code <dataDir>/snapshots}; its newest snapshot's size comes from the server's {@code mntr}. Extra JVM
+ * flags (a flight recording, say) go to this server's JVM only.
  */
 public final class ChorusServerType implements ServerType {
     public static final String MAIN_CLASS = "io.chorus.server.cli.ChorusCommand";
     static final String SNAPSHOT_DIR = "snapshots";
+    static final String MNTR_SNAPSHOT_ZXID = "chorus_last_snapshot_zxid";
+    static final String MNTR_SNAPSHOT_BYTES = "chorus_last_snapshot_bytes";
+
+    private final List<String> extraJvmFlags;
+
+    public ChorusServerType() {
+        this(List.of());
+    }
+
+    /** @param extraJvmFlags flags added to the child's command line, each starting with '-' */
+    public ChorusServerType(List<String> extraJvmFlags) {
+        for (String flag : extraJvmFlags) {
+            if (flag.isEmpty() || flag.charAt(0) != '-') {
+                throw new IllegalArgumentException("a JVM option starts with '-', got '" + flag + "'");
+            }
+        }
+        this.extraJvmFlags = List.copyOf(extraJvmFlags);
+    }
 
     @Override
     public String displayName() {
@@ -25,7 +48,7 @@ public final class ChorusServerType implements ServerType {
 
     @Override
     public List<String> jvmFlags() {
-        return List.of();
+        return extraJvmFlags;
     }
 
     @Override
@@ -48,23 +71,31 @@ public final class ChorusServerType implements ServerType {
         }
     }
 
-    /** Every file under snapshots/: one store holds the retained snapshots, so its files are the snapshot. */
+    /**
+     * The newest snapshot as the running server reports it in {@code mntr}: the stream its snapshot store
+     * keeps (compressed), not the store's file, which holds every retained snapshot at once.
+     */
     @Override
-    public long snapshotBytes(Path dataDir) throws IOException {
-        List<Path> files = snapshotFiles(dataDir);
-        if (files.isEmpty()) {
-            return -1;
+    public Optional<NewestSnapshot> newestSnapshot(Path dataDir, InetSocketAddress client) throws IOException {
+        Map<String, String> figures = MntrProbe.query(client);
+        OptionalLong zxid = MntrProbe.number(figures, MNTR_SNAPSHOT_ZXID);
+        OptionalLong bytes = MntrProbe.number(figures, MNTR_SNAPSHOT_BYTES);
+        if (zxid.isPresent() != bytes.isPresent()) {
+            throw new IOException("mntr reports only one of " + MNTR_SNAPSHOT_ZXID + " and " + MNTR_SNAPSHOT_BYTES
+                    + ": " + figures);
         }
-        long bytes = 0;
-        for (Path file : files) {
-            bytes += Files.size(file);
-        }
-        return bytes;
+        return zxid.isEmpty() ? Optional.empty() : Optional.of(new NewestSnapshot(zxid.getAsLong(), bytes.getAsLong()));
     }
 
     @Override
-    public String snapshotMeasure() {
-        return "all files under snapshots/ (one store holding the retained snapshots)";
+    public String newestSnapshotMeasure() {
+        return MNTR_SNAPSHOT_BYTES + " from mntr (the newest snapshot's stored stream)";
+    }
+
+    @Override
+    public String snapshotFilesMeasure() {
+        return "the snapshot store's files under snapshots/ (one MapDB file holding the retained snapshots,"
+                + " 3 by default, at its high-water mark)";
     }
 
     private static FileTime modified(Path p) {

@@ -1,11 +1,13 @@
 package io.chorus.bench.process;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.zookeeper.Version;
 
@@ -62,16 +64,28 @@ public final class ZooKeeperServerType implements ServerType {
         }
     }
 
-    /** The newest snapshot file: each holds the whole tree. */
+    /**
+     * The newest snapshot file (highest zxid), read from disk: each holds the whole tree, and ZooKeeper's
+     * {@code mntr} (not whitelisted by default) does not report snapshots.
+     */
     @Override
-    public long snapshotBytes(Path dataDir) throws IOException {
+    public Optional<NewestSnapshot> newestSnapshot(Path dataDir, InetSocketAddress client) throws IOException {
         List<Path> files = snapshotFiles(dataDir);
-        return files.isEmpty() ? -1 : Files.size(files.get(0));
+        if (files.isEmpty()) {
+            return Optional.empty();
+        }
+        Path newest = files.get(0);
+        return Optional.of(new NewestSnapshot(snapshotZxid(newest), Files.size(newest)));
     }
 
     @Override
-    public String snapshotMeasure() {
+    public String newestSnapshotMeasure() {
         return "the newest version-2/snapshot.* file";
+    }
+
+    @Override
+    public String snapshotFilesMeasure() {
+        return "every version-2/snapshot.* file (ZooKeeper keeps all of them unless autopurge is configured)";
     }
 
     static long snapshotZxid(Path snapshot) {

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-/** The tree table: bulk-create rate, heap per znode, newest snapshot, restart time; ratio of second to first. */
+/**
+ * The tree table: bulk-create rate, heap per znode, the newest snapshot and all snapshot files on disk,
+ * restart time; ratio of second to first. The title says whether the nodes share one value or not.
+ */
 public final class TreeReport {
     private record Metric(String name, ToDoubleFunction<TreeResult> value, boolean fractional) {
     }
@@ -14,7 +17,9 @@ public final class TreeReport {
     private static final List<Metric> METRICS = List.of(
             new Metric("bulk create (znodes/s)", TreeResult::createsPerSecond, false),
             new Metric("heap per znode after full GC (bytes)", TreeResult::heapBytesPerNode, true),
-            new Metric("snapshot on disk (bytes)", TreeResult::snapshotBytes, false),
+            new Metric("newest snapshot (bytes)", TreeResult::newestSnapshotBytes, false),
+            new Metric("newest snapshot per txn it covers (bytes)", TreeResult::newestSnapshotBytesPerTxn, true),
+            new Metric("all snapshot files on disk (bytes)", TreeResult::snapshotFilesBytes, false),
             new Metric("restart after SIGKILL to first read (ms)", r -> r.restartMillis(), false));
 
     /** Snapshot files named per server; the rest are counted. */
@@ -45,14 +50,20 @@ public final class TreeReport {
             table.row(row);
         }
         StringBuilder out = new StringBuilder();
-        out.append(String.format("## Tree: %,d znodes of %d bytes under %,d parents%n%n", spec.nodes(),
-                spec.valueBytes(), spec.parents()));
+        out.append(String.format("## Tree: %,d znodes of %d bytes (%s values) under %,d parents%n%n", spec.nodes(),
+                spec.valueBytes(), spec.values().label(), spec.parents()));
         out.append(table.render());
-        out.append("\nSnapshots are measured after the restart; '-' marks a figure the server did not yield.\n");
+        out.append("\nSnapshots are measured after the restart; '-' marks a figure the server did not yield. A server's"
+                + " newest snapshot may predate its last creates (each snapshots every so many transactions): the"
+                + " per-txn row divides by the transactions the snapshot covers (its zxid counter).\n");
         for (ServerOutcome<TreeResult> o : outcomes) {
             if (o.ok()) {
-                out.append(String.format("%s snapshot = %s; files, newest first: %s%n", o.server(),
-                        o.result().snapshotMeasure(), o.result().describeSnapshots(SNAPSHOTS_LISTED)));
+                TreeResult r = o.result();
+                String newest = r.newestSnapshot() == null ? "none" : r.newestSnapshot().toString();
+                out.append(String.format(
+                        "%s newest snapshot = %s (%s); all snapshot files = %s; files, newest first: %s%n", o.server(),
+                        r.newestSnapshotMeasure(), newest, r.snapshotFilesMeasure(),
+                        r.describeSnapshots(SNAPSHOTS_LISTED)));
             } else {
                 out.append(String.format("%s failed: %s%n", o.server(), o.failure()));
             }

@@ -1,26 +1,31 @@
 package io.chorus.bench.tree;
 
+import io.chorus.bench.process.NewestSnapshot;
 import java.util.List;
 
 /**
  * What the tree workload measured on one server.
  *
- * @param nodes               znodes created (parents not counted)
- * @param createsPerSecond    bulk-create rate of those nodes
- * @param heapBytesEmpty      used heap after a full GC before loading
- * @param heapBytesLoaded     used heap after a full GC once loaded
- * @param snapshotBytes       the server's snapshot size after the restart (see {@code snapshotMeasure}), -1 if none
- * @param snapshotMeasure     what {@code snapshotBytes} counts for this server
- * @param snapshots           the snapshot files found after the restart, newest first
- * @param restartMillis       from starting the process again to the first served read of the last node
+ * @param nodes                 znodes created (parents not counted)
+ * @param createsPerSecond      bulk-create rate of those nodes
+ * @param heapBytesEmpty        used heap after a full GC before loading
+ * @param heapBytesLoaded       used heap after a full GC once loaded
+ * @param newestSnapshot        the server's newest snapshot after the restart, null if it has none
+ * @param newestSnapshotMeasure what {@code newestSnapshot} counts for this server
+ * @param snapshotFilesBytes    all of the server's snapshot files after the restart, -1 if none
+ * @param snapshotFilesMeasure  which snapshots those files hold for this server
+ * @param snapshots             the snapshot files found after the restart, newest first
+ * @param restartMillis         from starting the process again to the first served read of the last node
  */
 public record TreeResult(
         int nodes,
         double createsPerSecond,
         long heapBytesEmpty,
         long heapBytesLoaded,
-        long snapshotBytes,
-        String snapshotMeasure,
+        NewestSnapshot newestSnapshot,
+        String newestSnapshotMeasure,
+        long snapshotFilesBytes,
+        String snapshotFilesMeasure,
         List<SnapshotFile> snapshots,
         long restartMillis) {
 
@@ -36,6 +41,16 @@ public record TreeResult(
         }
     }
 
+    /** The newest snapshot's bytes, -1 when there is none. */
+    public long newestSnapshotBytes() {
+        return newestSnapshot == null ? -1 : newestSnapshot.bytes();
+    }
+
+    /** The newest snapshot's bytes per transaction it covers (see {@link NewestSnapshot#bytesPerTxn()}), -1 if none. */
+    public double newestSnapshotBytesPerTxn() {
+        return newestSnapshot == null ? -1 : newestSnapshot.bytesPerTxn();
+    }
+
     /** The newest {@code limit} snapshot files, and how many more there are. */
     public String describeSnapshots(int limit) {
         if (snapshots.isEmpty()) {
@@ -49,5 +64,4 @@ public record TreeResult(
     public double heapBytesPerNode() {
         return (heapBytesLoaded - heapBytesEmpty) / (double) nodes;
     }
-
 }

@@ -8,8 +8,9 @@ package io.chorus.bench.tree;
  * @param valueBytes  bytes each node holds
  * @param sessions    client sessions the creates are spread over
  * @param inFlightMax creates outstanding at most, over all sessions
+ * @param values      whether the nodes share one value or each has its own
  */
-public record TreeSpec(int nodes, int parents, int valueBytes, int sessions, int inFlightMax) {
+public record TreeSpec(int nodes, int parents, int valueBytes, int sessions, int inFlightMax, ValueMode values) {
     /** Ten million 100-byte nodes take about 2 GB of ZooKeeper heap; more needs a bigger machine than ours. */
     public static final int NODES_MAX = 20_000_000;
     public static final int PARENTS_MAX = 100_000;
@@ -23,6 +24,9 @@ public record TreeSpec(int nodes, int parents, int valueBytes, int sessions, int
         requireWithin("value-bytes", valueBytes, 0, VALUE_BYTES_MAX);
         requireWithin("sessions", sessions, 1, SESSIONS_MAX);
         requireWithin("in-flight", inFlightMax, 1, IN_FLIGHT_MAX);
+        if (values == null) {
+            throw new IllegalArgumentException("values must be same or distinct");
+        }
     }
 
     private static void requireWithin(String name, long value, long min, long max) {

@@ -1,8 +1,10 @@
 package io.chorus.bench.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -12,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ServerTypeFilesTest {
+    /** ZooKeeper's newest snapshot is read from its files: no server is asked. */
+    private static final InetSocketAddress UNUSED = new InetSocketAddress(Loopback.HOST, 1);
+
     @TempDir
     Path dataDir;
 
@@ -27,14 +32,17 @@ class ServerTypeFilesTest {
 
         assertThat(snapshots).extracting(p -> p.getFileName().toString())
                 .containsExactly("snapshot.100", "snapshot.ff", "snapshot.0");
-        assertThat(new ZooKeeperServerType().snapshotBytes(dataDir)).isEqualTo(2);
+        assertThat(new ZooKeeperServerType().newestSnapshot(dataDir, UNUSED))
+                .contains(new NewestSnapshot(0x100, 2));
+        assertThat(new ZooKeeperServerType().snapshotFilesBytes(dataDir)).isEqualTo(1 + 2 + 3);
     }
 
     @Test
     void withoutSnapshotsThereAreNoneAndNoSize() throws IOException {
         assertThat(new ZooKeeperServerType().snapshotFiles(dataDir)).isEmpty();
-        assertThat(new ZooKeeperServerType().snapshotBytes(dataDir)).isEqualTo(-1);
-        assertThat(new ChorusServerType().snapshotBytes(dataDir)).isEqualTo(-1);
+        assertThat(new ZooKeeperServerType().newestSnapshot(dataDir, UNUSED)).isEmpty();
+        assertThat(new ZooKeeperServerType().snapshotFilesBytes(dataDir)).isEqualTo(-1);
+        assertThat(new ChorusServerType().snapshotFilesBytes(dataDir)).isEqualTo(-1);
     }
 
     @Test
@@ -54,7 +62,7 @@ class ServerTypeFilesTest {
         Files.write(dataDir.resolve("txnlog"), new byte[5]);
 
         assertThat(new ChorusServerType().snapshotFiles(dataDir)).containsExactly(newer, older);
-        assertThat(new ChorusServerType().snapshotBytes(dataDir)).isEqualTo(3);
+        assertThat(new ChorusServerType().snapshotFilesBytes(dataDir)).isEqualTo(3);
     }
 
     @Test
@@ -62,5 +70,20 @@ class ServerTypeFilesTest {
         assertThat(new ChorusServerType().mainAndArgs(4242, dataDir, dataDir)).containsExactly(
                 ChorusServerType.MAIN_CLASS, "server", "--port", "4242", "--data-dir", dataDir.toString(),
                 "--bind", "127.0.0.1");
+    }
+
+    @Test
+    void extraJvmFlagsGoToTheChorusChildOnly() {
+        ChorusServerType profiled = new ChorusServerType(List.of("-XX:StartFlightRecording=filename=c.jfr"));
+        assertThat(profiled.jvmFlags()).containsExactly("-XX:StartFlightRecording=filename=c.jfr");
+        assertThat(new ChorusServerType().jvmFlags()).isEmpty();
+        assertThat(new ZooKeeperServerType().jvmFlags()).doesNotContain("-XX:StartFlightRecording=filename=c.jfr");
+    }
+
+    @Test
+    void aJvmFlagNotStartingWithADashIsRefused() {
+        assertThatThrownBy(() -> new ChorusServerType(List.of("StartFlightRecording")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("starts with '-'");
     }
 }

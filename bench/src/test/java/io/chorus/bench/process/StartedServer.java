@@ -26,6 +26,10 @@ public final class StartedServer implements AutoCloseable {
         return new StartedServer(new ZooKeeperServerType());
     }
 
+    public static StartedServer chorus() {
+        return new StartedServer(new ChorusServerType());
+    }
+
     public ServerProcess process() {
         return server;
     }

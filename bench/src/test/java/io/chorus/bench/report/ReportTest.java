@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chorus.bench.load.LoadResult;
 import io.chorus.bench.load.LoadSpec;
 import io.chorus.bench.load.Workload;
+import io.chorus.bench.process.NewestSnapshot;
 import io.chorus.bench.tree.TreeResult;
 import io.chorus.bench.tree.TreeSpec;
+import io.chorus.bench.tree.ValueMode;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -64,20 +66,35 @@ class ReportTest {
 
     @Test
     void treeReportsHeapPerNodeAndMissingSnapshotsAsDashes() {
-        TreeSpec spec = new TreeSpec(1_000, 10, 100, 4, 64);
-        TreeResult zk = new TreeResult(1_000, 5_000, 10_000_000, 10_500_000, 150_000, "the newest file",
+        TreeSpec spec = new TreeSpec(1_000, 10, 100, 4, 64, ValueMode.DISTINCT);
+        TreeResult zk = new TreeResult(1_000, 5_000, 10_000_000, 10_500_000, new NewestSnapshot(0x3e8, 150_000),
+                "the newest file", 450_000, "every file",
                 List.of(new TreeResult.SnapshotFile("version-2/snapshot.3e8", 150_000)), 900);
-        TreeResult chorus = new TreeResult(1_000, 10_000, 8_000_000, 8_250_000, -1, "all files", List.of(), 450);
+        TreeResult chorus = new TreeResult(1_000, 10_000, 8_000_000, 8_250_000, null, "mntr", -1, "the store",
+                List.of(), 450);
 
         String report = TreeReport.render(spec, List.of(ServerOutcome.succeeded("ZooKeeper", zk),
                 ServerOutcome.succeeded("Chorus", chorus)));
 
+        assertThat(report).contains("## Tree: 1,000 znodes of 100 bytes (distinct values) under 10 parents");
         assertThat(report).containsPattern("\\| bulk create \\(znodes/s\\) +\\| +5,000 \\| +10,000 \\| +2\\.00 \\|");
         assertThat(report).containsPattern("\\| heap per znode after full GC \\(bytes\\) +\\| +500\\.0 \\| +250\\.0 \\| +0\\.50 \\|");
-        assertThat(report).containsPattern("\\| snapshot on disk \\(bytes\\) +\\| +150,000 \\| +- \\| +- \\|");
+        assertThat(report).containsPattern("\\| newest snapshot \\(bytes\\) +\\| +150,000 \\| +- \\| +- \\|");
+        assertThat(report).as("150,000 bytes over the 1,000 txns of zxid 0x3e8")
+                .containsPattern("\\| newest snapshot per txn it covers \\(bytes\\) +\\| +150\\.0 \\| +- \\| +- \\|");
+        assertThat(report)
+                .containsPattern("\\| all snapshot files on disk \\(bytes\\) +\\| +450,000 \\| +- \\| +- \\|");
         assertThat(report).contains(
-                "ZooKeeper snapshot = the newest file; files, newest first: version-2/snapshot.3e8 (150,000 bytes)",
-                "Chorus snapshot = all files; files, newest first: none");
+                "ZooKeeper newest snapshot = the newest file (150,000 bytes at zxid 0x3e8); all snapshot files = every"
+                        + " file; files, newest first: version-2/snapshot.3e8 (150,000 bytes)",
+                "Chorus newest snapshot = mntr (none); all snapshot files = the store; files, newest first: none");
+    }
+
+    @Test
+    void treeReportSaysWhenEveryNodeSharesOneValue() {
+        TreeSpec spec = new TreeSpec(1_000, 10, 100, 4, 64, ValueMode.SAME);
+        assertThat(TreeReport.render(spec, List.of(ServerOutcome.failed("Chorus", "gone"))))
+                .contains("znodes of 100 bytes (same values)", "Chorus failed: gone");
     }
 
     @Test

@@ -1,27 +1,64 @@
 package io.chorus.datatree.snapshot;
 
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.CRC32C;
+import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Reads what {@link ChunkedOutputStream} wrote, verifying each chunk before any of its bytes are
- * used. Corruption, truncation and oversize chunks are IOExceptions naming the chunk. Returns end of
- * stream only at the terminal chunk; does not read past it, and does not close the stream it reads.
+ * Reads what {@link ChunkedOutputStream} wrote, serving the bytes in order while up to
+ * {@code decodeThreads} threads check and inflate the chunks ahead of the reader. Frames are read from
+ * the underlying stream on the caller's thread (it is sequential anyway), at most
+ * {@code CHUNKS_IN_FLIGHT_PER_THREAD * decodeThreads} ahead, so memory stays bounded. No byte of a
+ * chunk is served before its CRC and length have been checked. Corruption, truncation and oversize
+ * chunks are IOExceptions naming the snapshot and the chunk. Returns end of stream only at the terminal
+ * chunk and never reads past it.
+ *
+ * <p>Owns its decode pool: {@link #close()} stops it, and leaves the underlying stream (the caller's)
+ * open. Single reader thread.
  */
 final class ChunkedInputStream extends InputStream {
-    private final DataInputStream in;
-    private final byte[] buffer = new byte[SnapshotFormat.CHUNK_PAYLOAD_BYTES_MAX];
-    private final CRC32C crc = new CRC32C();
-    private int position;
-    private int limit;
-    private int chunkNumber;
-    private boolean atEnd;
+    /** How long close waits for a decode task already running (each handles one chunk: milliseconds). */
+    private static final long DECODER_STOP_WAIT_MILLIS = 10_000;
+    private static final byte[] EMPTY = new byte[0];
+    private static final AtomicInteger POOLS = new AtomicInteger();
 
-    ChunkedInputStream(InputStream in) {
+    private final DataInputStream in;
+    private final String snapshot;
+    private final ExecutorService decoders;
+    private final int inFlightMax;
+    /** Decoded (or decoding) chunks, in stream order. */
+    private final ArrayDeque<Future<byte[]>> ahead = new ArrayDeque<>();
+    private byte[] current = EMPTY;
+    private int position;
+    private int framesRead;
+    /** The number of the chunk {@code current} holds, -1 before the first. */
+    private int currentNumber = -1;
+    private boolean terminalRead;
+    private boolean closed;
+
+    ChunkedInputStream(InputStream in, String snapshot, int decodeThreads) {
+        if (decodeThreads < 1 || decodeThreads > SnapshotFormat.DECODE_THREADS_MAX) {
+            throw new IllegalArgumentException("decodeThreads must be within 1.." + SnapshotFormat.DECODE_THREADS_MAX
+                    + ", got " + decodeThreads);
+        }
         this.in = new DataInputStream(in);
+        this.snapshot = snapshot;
+        this.inFlightMax = decodeThreads * SnapshotFormat.CHUNKS_IN_FLIGHT_PER_THREAD;
+        String prefix = "chorus-snapshot-decode-" + POOLS.incrementAndGet() + "-";
+        AtomicInteger threads = new AtomicInteger();
+        this.decoders = Executors.newFixedThreadPool(decodeThreads, task -> {
+            Thread thread = new Thread(task, prefix + threads.incrementAndGet());
+            thread.setDaemon(true); // close() stops them; daemon only so a leak cannot keep a JVM alive
+            return thread;
+        });
     }
 
     @Override
@@ -29,7 +66,7 @@ final class ChunkedInputStream extends InputStream {
         if (!fill()) {
             return -1;
         }
-        return buffer[position++] & 0xFF;
+        return current[position++] & 0xFF;
     }
 
     @Override
@@ -40,53 +77,93 @@ final class ChunkedInputStream extends InputStream {
         if (!fill()) {
             return -1;
         }
-        int n = Math.min(length, limit - position);
-        System.arraycopy(buffer, position, bytes, offset, n);
+        int n = Math.min(length, current.length - position);
+        System.arraycopy(current, position, bytes, offset, n);
         position += n;
         return n;
     }
 
     /** Fails unless every byte has been consumed and the next chunk is the terminal one. */
     void expectEnd() throws IOException {
-        if (position < limit || fill()) {
-            throw new IOException("corrupt snapshot: data after the end record in chunk " + (chunkNumber - 1));
+        if (position < current.length || fill()) {
+            throw new IOException("corrupt " + snapshot + ": data after the end record in chunk " + currentNumber);
         }
     }
 
+    /** Stops the decode threads; the underlying stream belongs to the caller and stays open. */
     @Override
-    public void close() {
-        // the underlying stream belongs to the caller
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ahead.forEach(future -> future.cancel(true));
+        ahead.clear();
+        decoders.shutdownNow();
+        try {
+            if (!decoders.awaitTermination(DECODER_STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                throw new IOException("decode threads of " + snapshot + " did not stop within "
+                        + DECODER_STOP_WAIT_MILLIS + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while stopping the decode threads of " + snapshot);
+        }
     }
 
+    /** True once {@link #close()} has stopped every decode thread: lets tests see the pool is not leaked. */
+    boolean decodersTerminated() {
+        return decoders.isTerminated();
+    }
+
+    /** True when a byte is ready in {@code current}; false at the end of the stream. */
     private boolean fill() throws IOException {
-        while (position == limit) {
-            if (atEnd) {
-                return false;
+        if (closed) {
+            throw new IOException(snapshot + " stream is closed");
+        }
+        while (position == current.length) {
+            readAhead();
+            Future<byte[]> next = ahead.poll();
+            if (next == null) {
+                return false; // the terminal chunk was read and every chunk before it served
             }
-            readChunk();
+            current = await(next);
+            position = 0;
+            currentNumber++;
         }
         return true;
     }
 
-    private void readChunk() throws IOException {
-        int length;
-        try {
-            length = in.readInt();
-            if (length < 0 || length > buffer.length) {
-                throw new IOException("corrupt snapshot: chunk " + chunkNumber + " claims " + length
-                        + " bytes (at most " + buffer.length + ")");
+    /** Reads frames up to the in-flight bound (or the terminal one) and hands each to a decode thread. */
+    private void readAhead() throws IOException {
+        while (!terminalRead && ahead.size() < inFlightMax) {
+            ChunkFrame frame = ChunkFrame.read(in, snapshot, framesRead);
+            framesRead++;
+            if (frame.isTerminal()) {
+                frame.verify();
+                terminalRead = true;
+            } else {
+                ahead.add(decoders.submit(frame::decode));
             }
-            in.readFully(buffer, 0, length);
-            int stored = in.readInt();
-            if (stored != ChunkedOutputStream.checksum(crc, chunkNumber, length, buffer)) {
-                throw new IOException("corrupt snapshot: checksum mismatch in chunk " + chunkNumber);
-            }
-        } catch (EOFException e) {
-            throw new IOException("truncated snapshot: stream ended inside chunk " + chunkNumber, e);
         }
-        chunkNumber++;
-        position = 0;
-        limit = length;
-        atEnd = length == 0;
+    }
+
+    private byte[] await(Future<byte[]> decoding) throws IOException {
+        try {
+            return decoding.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading " + snapshot);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                // rethrown with the reader's stack, keeping the decode thread's as the cause
+                throw new IOException(io.getMessage(), io);
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("decoding a chunk of " + snapshot + " failed", cause);
+        }
     }
 }

@@ -21,16 +21,21 @@ import java.util.Set;
 
 /**
  * Reads and verifies a snapshot written by {@link SnapshotWriter}: magic and version, every chunk's
- * checksum, the record structure (root first, each node's depth at most one below its predecessor,
+ * checksum and inflated length (chunks are inflated in parallel, see {@link ChunkedInputStream}; the
+ * records are parsed in order on the calling thread), that the preamble's zxid is the checksummed
+ * header's, the record structure (root first, each node's depth at most one below its predecessor,
  * valid unique names, known ACL indexes), the node count, the recomputed digest, and that every
- * ephemeral belongs to a stored session. Anything else is an IOException saying what is wrong.
+ * ephemeral belongs to a stored session. Anything else is an IOException naming the snapshot (by its
+ * zxid) and saying what is wrong.
  */
 public final class SnapshotReader {
     private final DataInputStream in;
+    private final String snapshot;
     private final NodeStoreBuilder builder;
     private final boolean extendedTypesEnabled;
     private final List<List<Acl>> acls = new ArrayList<>();
     private final Set<Long> ephemeralOwners = new HashSet<>();
+    private final StatCodec stats = new StatCodec();
     /** The last node read at each depth: the parent of the next node one level deeper. */
     private Node[] lastAtDepth = new Node[16];
     /** The path of the last node read at each depth is pathBuffer[0, pathEnds[depth]). */
@@ -40,23 +45,34 @@ public final class SnapshotReader {
     private int currentDepth;
     private int nodes;
 
-    private SnapshotReader(DataInputStream in, boolean extendedTypesEnabled) {
+    private SnapshotReader(DataInputStream in, String snapshot, boolean extendedTypesEnabled) {
         this.in = in;
+        this.snapshot = snapshot;
         this.extendedTypesEnabled = extendedTypesEnabled;
         this.builder = new NodeStoreBuilder(extendedTypesEnabled);
     }
 
+    /** Reads and verifies a snapshot, decoding its chunks on as many threads as this machine has cores (up to 4). */
     public static LoadedSnapshot read(InputStream raw, boolean extendedTypesEnabled) throws IOException {
-        readPreamble(raw);
-        ChunkedInputStream chunks = new ChunkedInputStream(raw);
-        try {
-            return new SnapshotReader(new DataInputStream(chunks), extendedTypesEnabled).readBody(chunks);
+        return read(raw, extendedTypesEnabled, SnapshotFormat.decodeThreads());
+    }
+
+    /** Reads and verifies a snapshot, decoding its chunks on {@code decodeThreads} threads it starts and stops. */
+    static LoadedSnapshot read(InputStream raw, boolean extendedTypesEnabled, int decodeThreads) throws IOException {
+        long zxid = readPreamble(raw);
+        String snapshot = SnapshotFormat.name(zxid);
+        try (ChunkedInputStream chunks = new ChunkedInputStream(raw, snapshot, decodeThreads)) {
+            SnapshotReader reader = new SnapshotReader(new DataInputStream(chunks), snapshot, extendedTypesEnabled);
+            return reader.readBody(zxid, chunks);
         } catch (EOFException e) {
-            throw new IOException("truncated snapshot: the records end before the end record", e);
+            throw new IOException("truncated " + snapshot + ": the records end before the end record", e);
+        } catch (MalformedRecordException e) {
+            throw new IOException("corrupt " + snapshot + ": " + e.getMessage(), e);
         }
     }
 
-    private static void readPreamble(InputStream raw) throws IOException {
+    /** Checks the magic and version and returns the zxid the preamble names the snapshot by. */
+    private static long readPreamble(InputStream raw) throws IOException {
         DataInputStream in = new DataInputStream(raw);
         byte[] magic = new byte[SnapshotFormat.MAGIC.length];
         try {
@@ -66,19 +82,24 @@ public final class SnapshotReader {
             }
             int version = in.readInt();
             if (version != SnapshotFormat.VERSION) {
-                throw new IOException("unsupported snapshot version " + version + " (this build reads "
-                        + SnapshotFormat.VERSION + ")");
+                throw new IOException("unsupported snapshot version " + version + " (this build reads version "
+                        + SnapshotFormat.VERSION + " only)");
             }
+            return in.readLong();
         } catch (EOFException e) {
             throw new IOException("not a Chorus snapshot: shorter than its preamble", e);
         }
     }
 
-    private LoadedSnapshot readBody(ChunkedInputStream chunks) throws IOException {
+    private LoadedSnapshot readBody(long preambleZxid, ChunkedInputStream chunks) throws IOException {
         long zxid = in.readLong();
         long digest = in.readLong();
         int nodeCount = in.readInt();
         int sessionCount = in.readInt();
+        if (zxid != preambleZxid) {
+            throw corrupt("the preamble says zxid 0x" + Long.toHexString(preambleZxid) + ", the checksummed header 0x"
+                    + Long.toHexString(zxid));
+        }
         if (zxid < 0 || nodeCount < 1 || sessionCount < 0) {
             throw corrupt("bad header (zxid " + zxid + ", nodes " + nodeCount + ", sessions " + sessionCount + ")");
         }
@@ -128,8 +149,8 @@ public final class SnapshotReader {
     }
 
     private void readNode() throws IOException {
-        int depth = in.readInt();
-        int nameLength = in.readInt();
+        int depth = Varint.readUnsignedInt(in, "depth");
+        int nameLength = Varint.readUnsignedInt(in, "name length");
         boolean isRoot = nodes == 0;
         if (isRoot ? depth != 0 || nameLength != 0 : depth < 1 || depth > currentDepth + 1 || nameLength < 1
                 || nameLength > SnapshotFormat.NAME_BYTES_MAX) {
@@ -143,10 +164,9 @@ public final class SnapshotReader {
             in.readFully(pathBuffer, nameStart, nameLength);
             requireValidName(nameStart, pathEnd);
         }
-        StoredStat stat = new StoredStat(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
-                in.readLong(), in.readInt(), in.readInt(), in.readInt());
-        int aclIndex = in.readInt();
-        if (aclIndex < 0 || aclIndex >= acls.size()) {
+        StoredStat stat = stats.read(in);
+        int aclIndex = Varint.readUnsignedInt(in, "ACL index");
+        if (aclIndex >= acls.size()) {
             throw corrupt("node #" + nodes + " refers to undefined ACL #" + aclIndex);
         }
         byte[] data = readData();
@@ -195,15 +215,16 @@ public final class SnapshotReader {
         return sessions;
     }
 
+    /** The node's data: a varint of its length plus one (0 for null), then the bytes. */
     private byte[] readData() throws IOException {
-        int length = in.readInt();
-        if (length < -1 || length > SnapshotFormat.NODE_DATA_BYTES_MAX) {
-            throw corrupt("node #" + nodes + " claims " + length + " data bytes");
+        long lengthPlusOne = Varint.readUnsigned(in, "data length");
+        if (lengthPlusOne < 0 || lengthPlusOne > SnapshotFormat.NODE_DATA_BYTES_MAX + 1L) {
+            throw corrupt("node #" + nodes + " claims " + Long.toUnsignedString(lengthPlusOne - 1) + " data bytes");
         }
-        if (length == -1) {
+        if (lengthPlusOne == 0) {
             return null;
         }
-        byte[] data = new byte[length];
+        byte[] data = new byte[(int) (lengthPlusOne - 1)];
         in.readFully(data);
         return data;
     }
@@ -248,7 +269,7 @@ public final class SnapshotReader {
         }
     }
 
-    private static IOException corrupt(String what) {
-        return new IOException("corrupt snapshot: " + what);
+    private IOException corrupt(String what) {
+        return new IOException("corrupt " + snapshot + ": " + what);
     }
 }

@@ -4,7 +4,6 @@ import io.chorus.api.Acl;
 import io.chorus.datatree.codec.FieldWriter;
 import io.chorus.datatree.node.FrozenTree;
 import io.chorus.datatree.node.Node;
-import io.chorus.datatree.node.StoredStat;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,12 +16,16 @@ import java.util.Map;
 /**
  * Writes a frozen tree and its sessions in the snapshot format. Nodes go out in pre-order, each with
  * its depth and name (not its path), children sorted by name bytes, so equal trees produce identical
- * bytes; each distinct ACL list is written once, before its first use, and referred to by index.
- * Iterative, so a deep tree cannot overflow the stack.
+ * bytes; lengths, indexes and the stat are varints, the stat relative to the previous node (see
+ * {@link StatCodec}); each distinct ACL list is written once, before its first use, and referred to by
+ * index.
+ * Iterative, so a deep tree cannot overflow the stack. Compresses on the calling thread (the
+ * snapshot thread, off the apply path).
  */
 public final class SnapshotWriter {
     private final DataOutputStream out;
     private final Map<List<Acl>, Integer> aclIndexes = new HashMap<>();
+    private final StatCodec stats = new StatCodec();
 
     private SnapshotWriter(DataOutputStream out) {
         this.out = out;
@@ -31,24 +34,24 @@ public final class SnapshotWriter {
     /** Writes the snapshot to {@code out}, which stays open. */
     public static void write(OutputStream out, FrozenTree tree, long zxid, List<StoredSession> sessions)
             throws IOException {
-        out.write(SnapshotFormat.MAGIC);
-        new DataOutputStream(out).writeInt(SnapshotFormat.VERSION);
-        ChunkedOutputStream chunks = new ChunkedOutputStream(out);
-        DataOutputStream body = new DataOutputStream(chunks);
-        body.writeLong(zxid);
-        body.writeLong(tree.digest());
-        body.writeInt(tree.nodeCount());
-        body.writeInt(sessions.size());
-        new SnapshotWriter(body).writeNodes(tree.root());
-        body.writeByte(SnapshotFormat.TAG_END_OF_NODES);
-        for (StoredSession session : sessions) {
-            body.writeLong(session.sessionId());
-            body.writeInt(session.timeoutMillis());
-            FieldWriter.writeBytesOrNull(body, session.password());
+        SnapshotFormat.writePreamble(out, zxid);
+        try (ChunkedOutputStream chunks = new ChunkedOutputStream(out)) {
+            DataOutputStream body = new DataOutputStream(chunks);
+            body.writeLong(zxid);
+            body.writeLong(tree.digest());
+            body.writeInt(tree.nodeCount());
+            body.writeInt(sessions.size());
+            new SnapshotWriter(body).writeNodes(tree.root());
+            body.writeByte(SnapshotFormat.TAG_END_OF_NODES);
+            for (StoredSession session : sessions) {
+                body.writeLong(session.sessionId());
+                body.writeInt(session.timeoutMillis());
+                FieldWriter.writeBytesOrNull(body, session.password());
+            }
+            body.writeByte(SnapshotFormat.TAG_END);
+            body.flush();
+            chunks.finish();
         }
-        body.writeByte(SnapshotFormat.TAG_END);
-        body.flush();
-        chunks.finish();
     }
 
     private void writeNodes(Node root) throws IOException {
@@ -76,24 +79,15 @@ public final class SnapshotWriter {
         }
         int aclIndex = aclIndex(node.acl());
         out.writeByte(SnapshotFormat.TAG_NODE);
-        out.writeInt(depth);
-        out.writeInt(node.nameLength());
+        Varint.writeUnsigned(out, depth);
+        Varint.writeUnsigned(out, node.nameLength());
         out.write(node.nameBytesShared(), 0, node.nameLength());
-        StoredStat stat = node.storedStat();
-        out.writeLong(stat.czxid());
-        out.writeLong(stat.mzxid());
-        out.writeLong(stat.pzxid());
-        out.writeLong(stat.ctime());
-        out.writeLong(stat.mtime());
-        out.writeLong(stat.ephemeralOwner());
-        out.writeInt(stat.version());
-        out.writeInt(stat.cversion());
-        out.writeInt(stat.aversion());
-        out.writeInt(aclIndex);
+        stats.write(out, node.storedStat());
+        Varint.writeUnsigned(out, aclIndex);
         if (node.dataIsNull()) {
-            out.writeInt(-1);
+            Varint.writeUnsigned(out, 0);
         } else {
-            out.writeInt(node.dataLength());
+            Varint.writeUnsigned(out, node.dataLength() + 1L);
             out.write(node.dataShared(), node.dataOffset(), node.dataLength());
         }
     }

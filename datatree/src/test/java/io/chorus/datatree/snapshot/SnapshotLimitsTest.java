@@ -26,7 +26,7 @@ class SnapshotLimitsTest {
             header(body, 1);
             openAcl(body);
             rootStart(body);
-            body.writeInt(SnapshotFormat.NODE_DATA_BYTES_MAX + 1);
+            Varint.writeUnsigned(body, SnapshotFormat.NODE_DATA_BYTES_MAX + 2L); // a length plus one
         }, "claims " + (SnapshotFormat.NODE_DATA_BYTES_MAX + 1) + " data bytes");
     }
 
@@ -36,10 +36,10 @@ class SnapshotLimitsTest {
             header(body, 2);
             openAcl(body);
             rootStart(body);
-            body.writeInt(0);
+            Varint.writeUnsigned(body, 1);
             body.writeByte(SnapshotFormat.TAG_NODE);
-            body.writeInt(1);
-            body.writeInt(SnapshotFormat.NAME_BYTES_MAX + 1);
+            Varint.writeUnsigned(body, 1);
+            Varint.writeUnsigned(body, SnapshotFormat.NAME_BYTES_MAX + 1);
         }, "-byte name does not fit");
     }
 
@@ -70,7 +70,7 @@ class SnapshotLimitsTest {
             body.writeInt(1);
             openAcl(body);
             rootStart(body);
-            body.writeInt(0);
+            Varint.writeUnsigned(body, 1);
             body.writeByte(SnapshotFormat.TAG_END_OF_NODES);
             body.writeLong(7);
             body.writeInt(1000);
@@ -84,11 +84,41 @@ class SnapshotLimitsTest {
             header(body, 2);
             openAcl(body);
             rootStart(body);
-            body.writeInt(0);
+            Varint.writeUnsigned(body, 1);
             body.writeByte(SnapshotFormat.TAG_NODE);
-            body.writeInt(2);
-            body.writeInt(1);
+            Varint.writeUnsigned(body, 2);
+            Varint.writeUnsigned(body, 1);
         }, "does not fit the tree");
+    }
+
+    @Test
+    void varintsThatOverflowTheirFieldAreCorruptionNamingTheSnapshot() {
+        assertCorrupt(body -> {
+            header(body, 1);
+            openAcl(body);
+            body.writeByte(SnapshotFormat.TAG_NODE);
+            body.write(new byte[] {-1, -1, -1, -1, -1, -1, -1, -1, -1, 2});
+        }, "corrupt snapshot 0x0: depth overflows 64 bits");
+        assertCorrupt(body -> {
+            header(body, 1);
+            openAcl(body);
+            body.writeByte(SnapshotFormat.TAG_NODE);
+            Varint.writeUnsigned(body, Integer.MAX_VALUE + 1L);
+        }, "corrupt snapshot 0x0: depth 2147483648 does not fit an int");
+        assertCorrupt(body -> {
+            header(body, 1);
+            openAcl(body);
+            body.writeByte(SnapshotFormat.TAG_NODE);
+            Varint.writeUnsigned(body, 0);
+            Varint.writeUnsigned(body, 0);
+            Varint.writeSigned(body, 0); // czxid
+            Varint.writeSigned(body, 0); // mzxid
+            Varint.writeSigned(body, 0); // pzxid
+            Varint.writeSigned(body, 0); // ctime
+            Varint.writeSigned(body, 0); // mtime
+            Varint.writeSigned(body, 0); // owner
+            Varint.writeSigned(body, Integer.MIN_VALUE - 1L); // version
+        }, "version -2147483649 does not fit an int");
     }
 
     @Test
@@ -105,7 +135,11 @@ class SnapshotLimitsTest {
 
     @Property(tries = 1000)
     void garbageBehindValidChecksumsIsOnlyEverAnIoException(@ForAll byte[] garbage) throws IOException {
-        byte[] snapshot = frame(body -> body.write(garbage));
+        // the zxid matches the preamble's, so the garbage reaches the record parser
+        byte[] snapshot = frame(body -> {
+            body.writeLong(0);
+            body.write(garbage);
+        });
         try {
             SnapshotReader.read(new ByteArrayInputStream(snapshot), true);
         } catch (IOException expected) {
@@ -124,13 +158,13 @@ class SnapshotLimitsTest {
 
     private static byte[] frame(BodyWriter writer) throws IOException {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        sink.write(SnapshotFormat.MAGIC);
-        new DataOutputStream(sink).writeInt(SnapshotFormat.VERSION);
-        ChunkedOutputStream chunks = new ChunkedOutputStream(sink);
-        DataOutputStream body = new DataOutputStream(chunks);
-        writer.write(body);
-        body.flush();
-        chunks.finish();
+        SnapshotFormat.writePreamble(sink, 0);
+        try (ChunkedOutputStream chunks = new ChunkedOutputStream(sink)) {
+            DataOutputStream body = new DataOutputStream(chunks);
+            writer.write(body);
+            body.flush();
+            chunks.finish();
+        }
         return sink.toByteArray();
     }
 
@@ -152,18 +186,13 @@ class SnapshotLimitsTest {
         body.writeBytes("anyone");
     }
 
-    /** A root record up to (not including) its data length. */
+    /** A root record up to (not including) its data length: depth 0, no name, a zero stat, ACL #0. */
     private static void rootStart(DataOutputStream body) throws IOException {
         body.writeByte(SnapshotFormat.TAG_NODE);
-        body.writeInt(0);
-        body.writeInt(0);
-        for (int i = 0; i < 6; i++) {
-            body.writeLong(0);
-        }
-        for (int i = 0; i < 3; i++) {
-            body.writeInt(0);
-        }
-        body.writeInt(0);
+        Varint.writeUnsigned(body, 0);
+        Varint.writeUnsigned(body, 0);
+        new StatCodec().write(body, new StoredStat(0, 0, 0, 0, 0, 0, 0, 0, 0));
+        Varint.writeUnsigned(body, 0);
     }
 
     private static long rootOnlyDigest() {

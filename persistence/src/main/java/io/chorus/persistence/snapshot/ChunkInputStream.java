@@ -8,7 +8,7 @@ import java.util.zip.CRC32C;
 /**
  * Streams a stored snapshot back chunk by chunk, checking each chunk's CRC as it is loaded and, at the end,
  * the chunk count, total length and whole-stream CRC against the header. Damage surfaces as a
- * {@link CorruptSnapshotException} from {@code read}.
+ * {@link CorruptSnapshotException} from {@code read}, naming the snapshot by its zxid.
  */
 final class ChunkInputStream extends InputStream {
     /** The stored value of chunk {@code index}, or null when it is missing. */
@@ -62,9 +62,13 @@ final class ChunkInputStream extends InputStream {
     private void loadNext() throws IOException {
         byte[] value = source.chunk(nextIndex);
         if (value == null) {
-            throw new CorruptSnapshotException("chunk " + nextIndex + " of " + header.chunkCount() + " is missing");
+            throw corrupt("chunk " + nextIndex + " of " + header.chunkCount() + " is missing");
         }
-        current = ChunkFormat.decode(header.generation(), nextIndex, value);
+        try {
+            current = ChunkFormat.decode(header.generation(), nextIndex, value);
+        } catch (CorruptSnapshotException e) {
+            throw corrupt(e.getMessage());
+        }
         position = 0;
         streamCrc.update(current);
         totalBytes += current.length;
@@ -76,10 +80,14 @@ final class ChunkInputStream extends InputStream {
             return;
         }
         if (totalBytes != header.totalBytes() || (int) streamCrc.getValue() != header.streamCrc()) {
-            throw new CorruptSnapshotException(String.format(
+            throw corrupt(String.format(
                     "stream of %d bytes with CRC32C %08x does not match the header's %d bytes with %08x",
                     totalBytes, (int) streamCrc.getValue(), header.totalBytes(), header.streamCrc()));
         }
         verified = true;
+    }
+
+    private CorruptSnapshotException corrupt(String what) {
+        return new CorruptSnapshotException(SnapshotHeader.name(header.zxid()) + ": " + what);
     }
 }

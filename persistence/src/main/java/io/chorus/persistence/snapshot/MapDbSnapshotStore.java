@@ -30,7 +30,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Chunks are committed every {@link #CHUNKS_PER_COMMIT_MAX} chunks while saving, so MapDB's
  * write-ahead log stays bounded whatever the snapshot's size. Methods are synchronized; a stream from
- * {@link Snapshot#open()} reads without the lock and fails if its snapshot is deleted meanwhile.
+ * {@link Snapshot#open()} reads without the lock and fails if its snapshot is deleted meanwhile;
+ * {@link #newest()} reads without the lock, so monitoring never waits for a save.
+ *
+ * <p>The file never shrinks. Space that {@link #retain} and replaced snapshots free is reused by later
+ * saves, so the file levels off at its high-water mark: about {@code retain count + 1} snapshots (the
+ * retained ones and the one being written). Compaction cannot lower that: with transactions enabled
+ * MapDB 3.1 stores through {@code StoreWAL}, whose {@code compact()} does nothing (a TODO upstream);
+ * only the non-transactional {@code StoreDirect} compacts, and it would give up atomic commits.
  */
 public final class MapDbSnapshotStore implements SnapshotStore {
     public static final String FILE_NAME = "snapshots.db";
@@ -49,6 +56,8 @@ public final class MapDbSnapshotStore implements SnapshotStore {
     private final Atomic.Long lastGeneration;
     /** The generation a save is writing, 0 when none: what a crash mid-save leaves to clean up. */
     private final Atomic.Long unfinishedGeneration;
+    /** The newest snapshot's size, or null when there is none; published for {@link #newest()}. */
+    private volatile StoredSnapshotSize newest;
     private volatile boolean closed;
 
     private MapDbSnapshotStore(Path file, int chunkBytes, DB db) {
@@ -83,6 +92,7 @@ public final class MapDbSnapshotStore implements SnapshotStore {
         try {
             MapDbSnapshotStore store = new MapDbSnapshotStore(file, chunkBytes, db);
             store.removeUnfinishedSave();
+            store.publishNewest();
             if (created) {
                 DirectoryFsync.force(directory);
             }
@@ -136,6 +146,7 @@ public final class MapDbSnapshotStore implements SnapshotStore {
             abandon(generation, out.chunkCount(), failure);
             throw failure;
         }
+        publishNewest(); // outside the try: once committed, nothing may abandon the snapshot
     }
 
     @Override
@@ -149,8 +160,11 @@ public final class MapDbSnapshotStore implements SnapshotStore {
                     in.transferTo(OutputStream.nullOutputStream());
                 }
                 return Optional.of(new StoredSnapshot(header));
-            } catch (CorruptSnapshotException | DBException e) {
-                LOG.warn("Skipping snapshot {} in {}: {}", Zxid.toString(zxid), file, e.getMessage());
+            } catch (CorruptSnapshotException e) {
+                LOG.warn("Skipping a damaged snapshot in {}: {}", file, e.getMessage());
+            } catch (DBException e) {
+                LOG.warn("Skipping a damaged snapshot in {}: snapshot {} cannot be read: {}", file,
+                        Zxid.toString(zxid), e.toString());
             }
         }
         return Optional.empty();
@@ -178,9 +192,19 @@ public final class MapDbSnapshotStore implements SnapshotStore {
                 deleteChunksOf(zxid, headers.remove(zxid));
             }
             db.commit();
+            publishNewest();
         } catch (DBException e) {
             throw failure("retain " + count + " snapshots", e);
         }
+    }
+
+    /**
+     * The zxid and stream size of the newest stored snapshot (by zxid; its chunks are not re-checked), or
+     * empty when there is none. Never waits for the store's lock: safe from a network thread while a
+     * save runs.
+     */
+    public Optional<StoredSnapshotSize> newest() {
+        return Optional.ofNullable(newest);
     }
 
     /** How many chunks the file holds, of every snapshot: lets tests see that nothing was left behind. */
@@ -199,6 +223,29 @@ public final class MapDbSnapshotStore implements SnapshotStore {
         } catch (DBException e) {
             throw new IOException("closing MapDB snapshot store " + file + " failed: " + e, e);
         }
+    }
+
+    /**
+     * Publishes the newest snapshot whose header decodes; called with the lock held after every committed
+     * change. Only monitoring reads it, so a failure to read the headers is logged, not thrown.
+     */
+    private void publishNewest() {
+        StoredSnapshotSize found = null;
+        try {
+            for (Map.Entry<Long, byte[]> stored : headers.descendingMap().entrySet()) {
+                try {
+                    SnapshotHeader header = SnapshotHeader.decode(stored.getKey(), stored.getValue());
+                    found = new StoredSnapshotSize(header.zxid(), header.totalBytes());
+                    break;
+                } catch (CorruptSnapshotException e) {
+                    // latestValid logs it when recovery looks; monitoring reports the newest readable one
+                }
+            }
+        } catch (DBException e) {
+            LOG.warn("Cannot read the snapshot headers of {} to report the newest: {}", file, e.toString());
+            return;
+        }
+        newest = found;
     }
 
     private void storeChunk(long generation, int index, byte[] data, int length) throws IOException {
@@ -264,7 +311,7 @@ public final class MapDbSnapshotStore implements SnapshotStore {
             try {
                 return chunks.get(ChunkFormat.key(header.generation(), index));
             } catch (DBException e) {
-                throw new CorruptSnapshotException("chunk " + index + " of snapshot " + Zxid.toString(header.zxid())
+                throw new CorruptSnapshotException(SnapshotHeader.name(header.zxid()) + ": chunk " + index
                         + " cannot be read: " + e);
             }
         });

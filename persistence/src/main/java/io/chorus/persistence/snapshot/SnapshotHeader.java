@@ -1,5 +1,6 @@
 package io.chorus.persistence.snapshot;
 
+import io.chorus.api.spi.Zxid;
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
@@ -21,7 +22,7 @@ record SnapshotHeader(long zxid, long generation, int chunkCount, long totalByte
     /** Decodes the header stored under {@code zxid}, refusing one whose checksum or key does not match. */
     static SnapshotHeader decode(long zxid, byte[] bytes) throws CorruptSnapshotException {
         if (bytes.length != BYTES) {
-            throw new CorruptSnapshotException("header is " + bytes.length + " bytes, not " + BYTES);
+            throw new CorruptSnapshotException(name(zxid) + ": header is " + bytes.length + " bytes, not " + BYTES);
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         SnapshotHeader header = new SnapshotHeader(buffer.getLong(), buffer.getLong(), buffer.getInt(),
@@ -29,13 +30,18 @@ record SnapshotHeader(long zxid, long generation, int chunkCount, long totalByte
         int stored = buffer.getInt();
         int computed = checksum(bytes);
         if (stored != computed) {
-            throw new CorruptSnapshotException(String.format("header CRC32C mismatch (stored %08x, computed %08x)",
-                    stored, computed));
+            throw new CorruptSnapshotException(String.format("%s: header CRC32C mismatch (stored %08x, computed %08x)",
+                    name(zxid), stored, computed));
         }
         if (header.zxid != zxid || header.chunkCount < 0 || header.totalBytes < 0) {
-            throw new CorruptSnapshotException("header " + header + " does not fit its key " + zxid);
+            throw new CorruptSnapshotException(name(zxid) + ": header " + header + " does not fit its key");
         }
         return header;
+    }
+
+    /** How messages name a snapshot: by its zxid, as the logs do. */
+    static String name(long zxid) {
+        return "snapshot " + Zxid.toString(zxid);
     }
 
     private static int checksum(byte[] bytes) {

@@ -83,7 +83,7 @@ class MapDbSnapshotStoreTest {
             assertThat(latest.zxid()).isEqualTo(1);
             assertThat(Arrays.equals(read(latest), older)).isTrue();
             assertThat(warnings.warnings()).singleElement().asString()
-                    .contains("Skipping snapshot 0x2", "chunk 1 CRC32C mismatch");
+                    .contains("Skipping a damaged snapshot", "snapshot 0x2: chunk 1 CRC32C mismatch");
             assertThat(store.list()).containsExactly(2L, 1L);
         }
     }
@@ -109,7 +109,7 @@ class MapDbSnapshotStoreTest {
             store.retain(1);
             assertThatThrownBy(() -> read(first))
                     .isInstanceOf(CorruptSnapshotException.class)
-                    .hasMessageContaining("chunk 0 of 3 is missing");
+                    .hasMessageContaining("snapshot 0x1: chunk 0 of 3 is missing");
         }
     }
 

@@ -1,0 +1,126 @@
+package io.chorus.datatree.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chorus.datatree.node.StoredStat;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+/** The compact encodings: varints, and stats relative to the previous node. */
+class VarintTest {
+    @Test
+    void smallValuesTakeOneByteAndExtremesTakeTen() throws IOException {
+        assertThat(unsignedBytes(0)).containsExactly(0);
+        assertThat(unsignedBytes(127)).containsExactly(127);
+        assertThat(unsignedBytes(128)).containsExactly(0x80, 1);
+        assertThat(unsignedBytes(-1L)).hasSize(Varint.LONG_BYTES_MAX);
+        assertThat(signedBytes(-1)).containsExactly(1);
+        assertThat(signedBytes(1)).containsExactly(2);
+        assertThat(signedBytes(Long.MIN_VALUE)).hasSize(Varint.LONG_BYTES_MAX);
+    }
+
+    @Property(tries = 2000)
+    void everyLongRoundTripsSignedAndUnsigned(@ForAll long value) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        Varint.writeUnsigned(out, value);
+        Varint.writeSigned(out, value);
+        DataInputStream in = input(bytes.toByteArray());
+        assertThat(Varint.readUnsigned(in, "u")).isEqualTo(value);
+        assertThat(Varint.readSigned(in, "s")).isEqualTo(value);
+        assertThat(in.available()).isZero();
+    }
+
+    @Test
+    void runsPastTenBytesOrBitsPastSixtyFourAreRefusedByFieldName() {
+        byte[] elevenBytes = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -127, 0};
+        assertThatThrownBy(() -> Varint.readUnsigned(input(elevenBytes), "czxid"))
+                .isInstanceOf(MalformedRecordException.class).hasMessage("czxid overflows 64 bits");
+        byte[] tenthByteTooBig = {-1, -1, -1, -1, -1, -1, -1, -1, -1, 2};
+        assertThatThrownBy(() -> Varint.readUnsigned(input(tenthByteTooBig), "ctime"))
+                .hasMessage("ctime overflows 64 bits");
+        assertThatThrownBy(() -> Varint.readUnsigned(input(new byte[] {-128}), "depth"))
+                .isInstanceOf(EOFException.class);
+    }
+
+    @Test
+    void intFieldsRefuseValuesBeyondAnInt() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        Varint.writeUnsigned(out, Integer.MAX_VALUE);
+        Varint.writeUnsigned(out, Integer.MAX_VALUE + 1L);
+        Varint.writeSigned(out, Integer.MIN_VALUE);
+        Varint.writeSigned(out, Integer.MIN_VALUE - 1L);
+        DataInputStream in = input(bytes.toByteArray());
+        assertThat(Varint.readUnsignedInt(in, "a")).isEqualTo(Integer.MAX_VALUE);
+        assertThatThrownBy(() -> Varint.readUnsignedInt(in, "b")).hasMessage("b 2147483648 does not fit an int");
+        assertThat(Varint.readSignedInt(in, "c")).isEqualTo(Integer.MIN_VALUE);
+        assertThatThrownBy(() -> Varint.readSignedInt(in, "d")).hasMessage("d -2147483649 does not fit an int");
+    }
+
+    @Property(tries = 500)
+    void anySequenceOfStatsRoundTripsThroughTheDeltaEncoding(@ForAll List<long[]> fields,
+            @ForAll int version, @ForAll int cversion, @ForAll int aversion) throws IOException {
+        List<StoredStat> stats = new ArrayList<>();
+        for (long[] f : fields) {
+            long[] six = java.util.Arrays.copyOf(f, 6);
+            stats.add(new StoredStat(six[0], six[1], six[2], six[3], six[4], six[5], version, cversion, aversion));
+        }
+        stats.add(new StoredStat(Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE, -1,
+                Integer.MIN_VALUE, Integer.MAX_VALUE, 0));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StatCodec writer = new StatCodec();
+        for (StoredStat stat : stats) {
+            writer.write(new DataOutputStream(bytes), stat);
+        }
+        DataInputStream in = input(bytes.toByteArray());
+        StatCodec reader = new StatCodec();
+        for (StoredStat stat : stats) {
+            assertThat(reader.read(in)).isEqualTo(stat);
+        }
+    }
+
+    @Test
+    void anUnchangedNodeCreatedNextToItsPredecessorTakesNineBytes() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StatCodec codec = new StatCodec();
+        codec.write(new DataOutputStream(bytes), StoredStat.created(0x1_0000_0000L, 1_700_000_000_000L, 0));
+        int first = bytes.size();
+        codec.write(new DataOutputStream(bytes), StoredStat.created(0x1_0000_03e8L, 1_700_000_000_040L, 0));
+        assertThat(bytes.size() - first).isEqualTo(2 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1);
+    }
+
+    private static int[] unsignedBytes(long value) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Varint.writeUnsigned(new DataOutputStream(bytes), value);
+        return unsigned(bytes.toByteArray());
+    }
+
+    private static int[] signedBytes(long value) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Varint.writeSigned(new DataOutputStream(bytes), value);
+        return unsigned(bytes.toByteArray());
+    }
+
+    private static int[] unsigned(byte[] bytes) {
+        int[] out = new int[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            out[i] = bytes[i] & 0xFF;
+        }
+        return out;
+    }
+
+    private static DataInputStream input(byte[] bytes) {
+        return new DataInputStream(new ByteArrayInputStream(bytes));
+    }
+}
