@@ -124,6 +124,7 @@ public final class NodeDriver implements ClientRequestSink, Proposer, AutoClosea
             }
             pipeline.onTick(nowMillis, housekeepingDue);
         }
+        snapshotter.onTick(tree);
     }
 
     private void afterBatch() {

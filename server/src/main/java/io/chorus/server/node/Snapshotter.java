@@ -37,7 +37,21 @@ public final class Snapshotter implements AutoCloseable {
 
     /** Driver thread: counts the transaction and starts a snapshot when one is due and none is running. */
     void afterApply(DataTree tree) {
-        if (++sinceLast < everyTxns || !writing.compareAndSet(false, true)) {
+        sinceLast++;
+        startIfDue(tree);
+    }
+
+    /**
+     * Driver thread, every tick: a snapshot that fell due while the previous one was still being written
+     * starts as soon as that one is done, not only at the next transaction (which may never come, leaving
+     * a restart to replay everything since).
+     */
+    void onTick(DataTree tree) {
+        startIfDue(tree);
+    }
+
+    private void startIfDue(DataTree tree) {
+        if (sinceLast < everyTxns || !writing.compareAndSet(false, true)) {
             return;
         }
         sinceLast = 0;
