@@ -73,7 +73,7 @@ final class TxnApplier {
     private ApplyResult single(TxnBody body, WriteValidator.Request request) {
         PlannedWrite planned;
         try {
-            planned = validator.validate(body, request, new PendingChanges(store));
+            planned = validator.validate(body, request, PendingChanges.forSingleWrite(store));
         } catch (ChorusException e) {
             return failure(e.code(), null);
         }
@@ -88,7 +88,7 @@ final class TxnApplier {
         if (ops == null) {
             return failure(Code.BADARGUMENTS, List.of());
         }
-        PendingChanges pending = new PendingChanges(store);
+        PendingChanges pending = PendingChanges.forMulti(store);
         List<PlannedWrite> planned = new ArrayList<>(ops.size());
         for (int i = 0; i < ops.size(); i++) {
             try {

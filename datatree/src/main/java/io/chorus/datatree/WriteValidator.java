@@ -95,7 +95,7 @@ final class WriteValidator {
             throw new ChorusException(Code.NOCHILDRENFOREPHEMERALS, target);
         }
         long owner = ownerFor(mode, create.ttlMillis(), request.sessionId());
-        pending.created(parentPath, target, PendingNode.created(owner, request.zxid(), request.timeMillis(), acl));
+        pending.created(parentPath, parent, target, PendingNode.created(owner, request.zxid(), request.timeMillis(), acl));
         return new PlannedWrite.Create(parentPath, target, create.data(), acl, owner);
     }
 
@@ -111,7 +111,7 @@ final class WriteValidator {
         if (node.childCount() > 0) {
             throw new ChorusException(Code.NOTEMPTY, path);
         }
-        pending.deleted(parentPath, path);
+        pending.deleted(parentPath, parent, path);
         return new PlannedWrite.Delete(parentPath, path);
     }
 

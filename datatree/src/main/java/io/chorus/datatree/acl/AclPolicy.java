@@ -5,6 +5,7 @@ import io.chorus.api.ChorusException;
 import io.chorus.api.Code;
 import io.chorus.api.Id;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -28,7 +29,8 @@ public final class AclPolicy {
         if (requested == null || requested.isEmpty()) {
             throw new ChorusException(Code.INVALIDACL, path);
         }
-        LinkedHashSet<Acl> unique = new LinkedHashSet<>(requested);
+        // One entry (the usual OPEN_ACL_UNSAFE) has no duplicates to drop: no set to build per create.
+        Collection<Acl> unique = requested.size() == 1 ? requested : new LinkedHashSet<>(requested);
         List<Acl> fixed = new ArrayList<>(unique.size());
         for (Acl acl : unique) {
             if (acl == null) {

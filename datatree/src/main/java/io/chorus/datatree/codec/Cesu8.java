@@ -23,7 +23,16 @@ public final class Cesu8 {
 
     public static byte[] encode(String s) {
         byte[] out = new byte[encodedLength(s)];
-        int pos = 0;
+        encodeInto(s, out, 0);
+        return out;
+    }
+
+    /**
+     * Writes the encoding of {@code s} into {@code out} from {@code offset} (which must have room for
+     * {@link #encodedLength} bytes) and returns the offset after it.
+     */
+    public static int encodeInto(String s, byte[] out, int offset) {
+        int pos = offset;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
@@ -37,7 +46,7 @@ public final class Cesu8 {
                 out[pos++] = (byte) (0x80 | (c & 0x3F));
             }
         }
-        return out;
+        return pos;
     }
 
     /** Decodes bytes produced by {@link #encode}; anything else (overlong, truncated, 4-byte forms) is rejected. */

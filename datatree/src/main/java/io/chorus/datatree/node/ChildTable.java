@@ -5,6 +5,9 @@ import java.util.Arrays;
 /**
  * A node's children keyed by name: an open-addressing table (linear probing, backward-shift deletion)
  * holding only node references, so a child costs a slot rather than a map entry and a String key.
+ * Beside the slots, one byte per slot holds a fingerprint of the child's name hash (0 = empty), so a
+ * probe skips a non-matching slot without touching its node: a lookup of an absent name (every create
+ * makes one) reads a single run of bytes instead of a node per probe, each a cache miss in a big tree.
  * Lookups compare name bytes in place. Like nodes, a table belongs to a generation and is copied
  * before its first change while an older snapshot may still read it.
  */
@@ -13,17 +16,21 @@ final class ChildTable {
     /** Grow past 3/4 full: linear probing stays short below that. */
     private static final int LOAD_NUMERATOR = 3;
     private static final int LOAD_DENOMINATOR = 4;
+    private static final byte EMPTY = 0;
 
     private Node[] slots;
+    /** fingerprints[i] is {@link #fingerprint} of slots[i]'s name hash, or {@link #EMPTY} when slots[i] is null. */
+    private byte[] fingerprints;
     private int size;
     private final int generation;
 
     ChildTable(int generation) {
-        this(new Node[CAPACITY_MIN], 0, generation);
+        this(new Node[CAPACITY_MIN], new byte[CAPACITY_MIN], 0, generation);
     }
 
-    private ChildTable(Node[] slots, int size, int generation) {
+    private ChildTable(Node[] slots, byte[] fingerprints, int size, int generation) {
         this.slots = slots;
+        this.fingerprints = fingerprints;
         this.size = size;
         this.generation = generation;
     }
@@ -33,7 +40,7 @@ final class ChildTable {
     }
 
     ChildTable copyInto(int newGeneration) {
-        return new ChildTable(slots.clone(), size, newGeneration);
+        return new ChildTable(slots.clone(), fingerprints.clone(), size, newGeneration);
     }
 
     int size() {
@@ -45,35 +52,21 @@ final class ChildTable {
     }
 
     Node get(byte[] name, int offset, int length) {
-        int mask = slots.length - 1;
-        for (int i = hashName(name, offset, length) & mask; ; i = (i + 1) & mask) {
-            Node n = slots[i];
-            if (n == null) {
-                return null;
-            }
-            if (n.nameEquals(name, offset, length)) {
-                return n;
-            }
-        }
+        int i = indexOf(name, offset, length);
+        return i < 0 ? null : slots[i];
     }
 
-    /** Adds a child whose name is not present yet (callers have checked; a duplicate is a bug). */
+    /** Adds a child whose name is not present yet; a duplicate is a bug, refused before anything changes. */
     void insert(Node child) {
+        int hash = child.nameHash();
+        if (indexOf(hash, child.nameBytesShared(), 0, child.nameLength()) >= 0) {
+            throw new IllegalStateException("child already present: " + child.name());
+        }
         if ((size + 1) * LOAD_DENOMINATOR > slots.length * LOAD_NUMERATOR) {
             rehash(slots.length * 2);
         }
-        int mask = slots.length - 1;
-        for (int i = child.nameHash() & mask; ; i = (i + 1) & mask) {
-            Node n = slots[i];
-            if (n == null) {
-                slots[i] = child;
-                size++;
-                return;
-            }
-            if (n.nameEquals(child.nameBytesShared(), 0, child.nameLength())) {
-                throw new IllegalStateException("child already present: " + child.name());
-            }
-        }
+        place(child, hash);
+        size++;
     }
 
     /** Swaps a child for its copy (same name), keeping its slot. */
@@ -111,11 +104,20 @@ final class ChildTable {
         return out;
     }
 
-    /** Walks every slot and checks each child sits where probing finds it; for invariant checks. */
+    /**
+     * Walks every slot and checks each child sits where probing finds it, under its fingerprint, and that
+     * empty slots have none; for invariant checks. Returns the children found that way.
+     */
     int countReachable() {
         int reachable = 0;
-        for (Node n : slots) {
-            if (n != null && get(n.nameBytesShared(), 0, n.nameLength()) == n) {
+        for (int i = 0; i < slots.length; i++) {
+            Node n = slots[i];
+            if (n == null) {
+                if (fingerprints[i] != EMPTY) {
+                    throw new IllegalStateException("empty slot " + i + " has fingerprint " + fingerprints[i]);
+                }
+            } else if (fingerprints[i] == fingerprint(n.nameHash())
+                    && get(n.nameBytesShared(), 0, n.nameLength()) == n) {
                 reachable++;
             }
         }
@@ -130,17 +132,46 @@ final class ChildTable {
         return h ^ (h >>> 16);
     }
 
+    /**
+     * The hash's top byte, never {@link #EMPTY}: the slot index uses the low bits, so the top ones still
+     * tell apart names that probe into the same run (all but 1 in 255 of them).
+     */
+    static byte fingerprint(int hash) {
+        int top = hash >>> 24;
+        return (byte) (top == 0 ? 1 : top);
+    }
+
     private int indexOf(byte[] name, int offset, int length) {
+        return indexOf(hashName(name, offset, length), name, offset, length);
+    }
+
+    /** The slot holding the named child, or -1; only slots whose fingerprint matches are looked into. */
+    private int indexOf(int hash, byte[] name, int offset, int length) {
+        byte wanted = fingerprint(hash);
         int mask = slots.length - 1;
-        for (int i = hashName(name, offset, length) & mask; ; i = (i + 1) & mask) {
-            Node n = slots[i];
-            if (n == null) {
+        for (int i = hash & mask; ; i = (i + 1) & mask) {
+            byte f = fingerprints[i];
+            if (f == EMPTY) {
                 return -1;
             }
-            if (n.nameEquals(name, offset, length)) {
-                return i;
+            if (f == wanted) {
+                Node n = slots[i];
+                if (n.nameHash() == hash && n.nameEquals(name, offset, length)) {
+                    return i;
+                }
             }
         }
+    }
+
+    /** Puts a child in the first free slot of its probe run; the caller keeps {@link #size}. */
+    private void place(Node child, int hash) {
+        int mask = slots.length - 1;
+        int i = hash & mask;
+        while (fingerprints[i] != EMPTY) {
+            i = (i + 1) & mask;
+        }
+        slots[i] = child;
+        fingerprints[i] = fingerprint(hash);
     }
 
     /** Backward-shift deletion: moves later entries of the probe run into the gap so lookups still find them. */
@@ -148,13 +179,16 @@ final class ChildTable {
         int mask = slots.length - 1;
         int hole = gap;
         slots[hole] = null;
+        fingerprints[hole] = EMPTY;
         for (int i = (hole + 1) & mask; slots[i] != null; i = (i + 1) & mask) {
             int home = slots[i].nameHash() & mask;
             // the entry may move into the hole only if its home is not cyclically within (hole, i]
             boolean homeBetween = hole <= i ? (home > hole && home <= i) : (home > hole || home <= i);
             if (!homeBetween) {
                 slots[hole] = slots[i];
+                fingerprints[hole] = fingerprints[i];
                 slots[i] = null;
+                fingerprints[i] = EMPTY;
                 hole = i;
             }
         }
@@ -163,16 +197,11 @@ final class ChildTable {
     private void rehash(int newCapacity) {
         Node[] old = slots;
         slots = new Node[newCapacity];
-        int mask = newCapacity - 1;
+        fingerprints = new byte[newCapacity];
         for (Node n : old) {
-            if (n == null) {
-                continue;
+            if (n != null) {
+                place(n, n.nameHash());
             }
-            int i = n.nameHash() & mask;
-            while (slots[i] != null) {
-                i = (i + 1) & mask;
-            }
-            slots[i] = n;
         }
     }
 

@@ -26,6 +26,11 @@ public final class Node {
     private AclList acl;
     private ChildTable children;
     private final int generation;
+    /**
+     * {@link ChildTable#hashName} of the name, kept so a child-table probe rejects a mismatch without
+     * reading the name bytes (another object, so another cache miss). It fills what was padding.
+     */
+    private final int nameHash;
     long czxid;
     long mzxid;
     long pzxid;
@@ -41,6 +46,7 @@ public final class Node {
         this.acl = acl;
         this.nameAndData = join(name, nameOffset, nameLength, data);
         this.nameLengthAndNullFlag = nameLength | (data == null ? DATA_IS_NULL : 0);
+        this.nameHash = ChildTable.hashName(name, nameOffset, nameLength);
         czxid = stat.czxid();
         mzxid = stat.mzxid();
         pzxid = stat.pzxid();
@@ -56,6 +62,7 @@ public final class Node {
         this.generation = generation;
         nameAndData = from.nameAndData;
         nameLengthAndNullFlag = from.nameLengthAndNullFlag;
+        nameHash = from.nameHash;
         acl = from.acl;
         children = from.children;
         czxid = from.czxid;
@@ -106,7 +113,7 @@ public final class Node {
     }
 
     int nameHash() {
-        return ChildTable.hashName(nameAndData, 0, nameLength());
+        return nameHash;
     }
 
     // ---- data

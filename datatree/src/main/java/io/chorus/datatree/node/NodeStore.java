@@ -5,7 +5,6 @@ import io.chorus.datatree.acl.AclInterner;
 import io.chorus.datatree.acl.AclList;
 import io.chorus.datatree.codec.Cesu8;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -108,30 +107,32 @@ public final class NodeStore {
     /** Adds a child of {@code parentPath} named by the last segment of {@code path}; returns it. */
     public Node create(String parentPath, String path, byte[] data, List<Acl> acl, long ephemeralOwner,
             long zxid, long timeMillis) {
-        byte[] parentBytes = Cesu8.encode(parentPath);
         byte[] pathBytes = Cesu8.encode(path);
         int nameStart = lastIndexOfSlash(pathBytes) + 1;
         int parentLength = parentPathLength(nameStart);
-        if (nameStart == pathBytes.length || parentLength != parentBytes.length
-                || !Arrays.equals(parentBytes, 0, parentLength, pathBytes, 0, parentLength)) {
+        if (nameStart == pathBytes.length || !isParentOf(parentPath, path)) {
             throw new IllegalStateException("create: " + path + " is not a child of " + parentPath);
         }
+        // The parent's bytes are the path's first parentLength bytes: no second encoding.
         int copyBelow = marks.copyBelow();
-        Node parent = ownedNodeAt(parentBytes, copyBelow);
+        Node parent = ownedNodeAt(pathBytes, parentLength, copyBelow);
         if (parent == null) {
             throw new IllegalStateException("create: parent missing for " + path);
         }
-        if (parent.child(pathBytes, nameStart, pathBytes.length - nameStart) != null) {
-            throw new IllegalStateException("create: child already present: " + path);
-        }
-        long parentBefore = NodeDigest.metaHash(parentBytes, parentBytes.length, parent);
+        long parentBefore = NodeDigest.metaHash(pathBytes, parentLength, parent);
         ChildTable table = ownedChildren(parent, copyBelow);
         Node child = new Node(pathBytes, nameStart, pathBytes.length - nameStart, data, acls.retain(acl),
                 StoredStat.created(zxid, timeMillis, ephemeralOwner), generation);
-        table.insert(child);
+        try {
+            table.insert(child);
+        } catch (IllegalStateException duplicate) {
+            // insert refuses a name already present before changing anything: undo the ACL reference.
+            acls.release(child.aclList());
+            throw new IllegalStateException("create: child already present: " + path, duplicate);
+        }
         parent.cversion++;
         parent.pzxid = zxid;
-        digest += NodeDigest.metaHash(parentBytes, parentBytes.length, parent) - parentBefore
+        digest += NodeDigest.metaHash(pathBytes, parentLength, parent) - parentBefore
                 + NodeDigest.of(pathBytes, pathBytes.length, child);
         nodeCount++;
         owners.added(path, ephemeralOwner);
@@ -140,16 +141,19 @@ public final class NodeStore {
 
     /** Removes the childless node at {@code path}. */
     public void delete(String parentPath, String path, long zxid) {
-        byte[] parentBytes = Cesu8.encode(parentPath);
         byte[] pathBytes = Cesu8.encode(path);
         int nameStart = lastIndexOfSlash(pathBytes) + 1;
+        int parentLength = parentPathLength(nameStart);
+        if (nameStart == pathBytes.length || !isParentOf(parentPath, path)) {
+            throw new IllegalStateException("delete: " + path + " is not a child of " + parentPath);
+        }
         int copyBelow = marks.copyBelow();
-        Node parent = ownedNodeAt(parentBytes, copyBelow);
+        Node parent = ownedNodeAt(pathBytes, parentLength, copyBelow);
         Node child = parent == null ? null : parent.child(pathBytes, nameStart, pathBytes.length - nameStart);
         if (child == null || child.childCount() > 0) {
             throw new IllegalStateException("delete: " + path + " is missing or has children");
         }
-        long parentBefore = NodeDigest.metaHash(parentBytes, parentBytes.length, parent);
+        long parentBefore = NodeDigest.metaHash(pathBytes, parentLength, parent);
         long childDigest = NodeDigest.of(pathBytes, pathBytes.length, child);
         ChildTable table = ownedChildren(parent, copyBelow);
         table.remove(pathBytes, nameStart, pathBytes.length - nameStart);
@@ -157,7 +161,7 @@ public final class NodeStore {
             parent.replaceChildren(null);
         }
         parent.pzxid = Math.max(parent.pzxid, zxid);
-        digest += NodeDigest.metaHash(parentBytes, parentBytes.length, parent) - parentBefore - childDigest;
+        digest += NodeDigest.metaHash(pathBytes, parentLength, parent) - parentBefore - childDigest;
         nodeCount--;
         acls.release(child.aclList());
         owners.removed(path, child.ephemeralOwner);
@@ -235,22 +239,25 @@ public final class NodeStore {
     // ---- copy-on-write walking
 
     private Node requireOwned(byte[] pathBytes, String path) {
-        Node node = ownedNodeAt(pathBytes, marks.copyBelow());
+        Node node = ownedNodeAt(pathBytes, pathBytes.length, marks.copyBelow());
         if (node == null) {
             throw new IllegalStateException("no node at " + path);
         }
         return node;
     }
 
-    /** The node at a path, copying it and its ancestors first where a snapshot may share them. */
-    private Node ownedNodeAt(byte[] path, int copyBelow) {
+    /**
+     * The node at the path in {@code path[0, pathLength)}, copying it and its ancestors first where a
+     * snapshot may share them.
+     */
+    private Node ownedNodeAt(byte[] path, int pathLength, int copyBelow) {
         if (root.generation() < copyBelow) {
             root = root.copyInto(generation);
         }
         Node current = root;
         int start = 1;
-        while (start < path.length) {
-            int end = indexOfSlash(path, start);
+        while (start < pathLength) {
+            int end = indexOfSlash(path, start, pathLength);
             Node child = current.child(path, start, end - start);
             if (child == null) {
                 return null;
@@ -279,12 +286,30 @@ public final class NodeStore {
     }
 
     private static int indexOfSlash(byte[] bytes, int from) {
-        for (int i = from; i < bytes.length; i++) {
+        return indexOfSlash(bytes, from, bytes.length);
+    }
+
+    /** The first slash in {@code bytes[from, end)}, or {@code end}. */
+    private static int indexOfSlash(byte[] bytes, int from, int end) {
+        for (int i = from; i < end; i++) {
             if (bytes[i] == SLASH) {
                 return i;
             }
         }
-        return bytes.length;
+        return end;
+    }
+
+    /**
+     * Whether {@code parentPath} is {@code path} without its last segment. Compared as strings: a slash
+     * never occurs inside a multi-byte CESU-8 sequence, so the parent's bytes are then the path's bytes
+     * before its last slash.
+     */
+    private static boolean isParentOf(String parentPath, String path) {
+        int slash = path.lastIndexOf('/');
+        if (slash == 0) {
+            return "/".equals(parentPath);
+        }
+        return slash > 0 && parentPath.length() == slash && path.startsWith(parentPath);
     }
 
     private static int lastIndexOfSlash(byte[] bytes) {

@@ -4,11 +4,8 @@ import io.chorus.api.Acl;
 import io.chorus.api.CreateMode;
 import io.chorus.api.Id;
 import io.chorus.datatree.codec.BoundedReader;
-import io.chorus.datatree.codec.FieldWriter;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
+import io.chorus.datatree.codec.ByteArrayWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -42,22 +39,23 @@ public final class TxnCodec {
     private static final int ACL_ENTRY_BYTES_MIN = 1;
     private static final int OP_BYTES_MIN = 1;
     private static final int NO_MODE = -1;
+    private static final int FORMAT_BYTES = 1;
+    private static final int TAG_BYTES = 1;
+    private static final int ACL_PRESENCE_BYTES = 1;
 
     private TxnCodec() {
     }
 
-    /** Encodes any Txn; IllegalArgumentException only for multis nested deeper than {@link #MULTI_NESTING_MAX}. */
+    /**
+     * Encodes any Txn into an array of exactly its size (measured first, then written in place);
+     * IllegalArgumentException only for multis nested deeper than {@link #MULTI_NESTING_MAX}.
+     */
     public static byte[] encode(Txn txn) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-        DataOutputStream out = new DataOutputStream(bytes);
-        try {
-            out.writeByte(FORMAT);
-            writeHeader(out, txn.header());
-            writeBody(out, txn.body(), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
-        return bytes.toByteArray();
+        ByteArrayWriter out = new ByteArrayWriter(FORMAT_BYTES + headerLength(txn.header()) + bodyLength(txn.body(), 0));
+        out.writeByte(FORMAT);
+        writeHeader(out, txn.header());
+        writeBody(out, txn.body(), 0);
+        return out.toArray();
     }
 
     public static Txn decode(byte[] bytes) throws IOException {
@@ -78,7 +76,15 @@ public final class TxnCodec {
         return new Txn(header, body);
     }
 
-    private static void writeHeader(DataOutputStream out, TxnHeader header) throws IOException {
+    private static int headerLength(TxnHeader header) {
+        int length = Long.BYTES + Integer.BYTES + Long.BYTES + Integer.BYTES;
+        for (Id id : header.authIds()) {
+            length += idLength(id);
+        }
+        return length;
+    }
+
+    private static void writeHeader(ByteArrayWriter out, TxnHeader header) {
         out.writeLong(header.sessionId());
         out.writeInt(header.cxid());
         out.writeLong(header.timeMillis());
@@ -98,61 +104,106 @@ public final class TxnCodec {
         }
         List<Id> authIds = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            authIds.add(readId(in, "header.authIds[" + i + "]"));
+            try {
+                authIds.add(readId(in));
+            } catch (IOException e) {
+                throw inElement("header.authIds", i, e);
+            }
         }
         return new TxnHeader(sessionId, cxid, timeMillis, authIds);
     }
 
-    private static void writeBody(DataOutputStream out, TxnBody body, int nesting) throws IOException {
+    /** The bytes {@link #writeBody} writes for {@code body}: its tag and fields. */
+    private static int bodyLength(TxnBody body, int nesting) {
+        int fields;
+        if (body instanceof TxnBody.CreateSession b) {
+            fields = Integer.BYTES + ByteArrayWriter.bytesOrNullLength(b.password());
+        } else if (body instanceof TxnBody.CloseSession) {
+            fields = 0;
+        } else if (body instanceof TxnBody.Create b) {
+            fields = ByteArrayWriter.stringOrNullLength(b.path()) + ByteArrayWriter.bytesOrNullLength(b.data())
+                    + aclLength(b.acl()) + Integer.BYTES + Long.BYTES;
+        } else if (body instanceof TxnBody.Delete b) {
+            fields = ByteArrayWriter.stringOrNullLength(b.path()) + Integer.BYTES;
+        } else if (body instanceof TxnBody.SetData b) {
+            fields = ByteArrayWriter.stringOrNullLength(b.path()) + ByteArrayWriter.bytesOrNullLength(b.data())
+                    + Integer.BYTES;
+        } else if (body instanceof TxnBody.SetAcl b) {
+            fields = ByteArrayWriter.stringOrNullLength(b.path()) + aclLength(b.acl()) + Integer.BYTES;
+        } else if (body instanceof TxnBody.Check b) {
+            fields = ByteArrayWriter.stringOrNullLength(b.path()) + Integer.BYTES;
+        } else if (body instanceof TxnBody.Multi b) {
+            fields = multiLength(b, nesting);
+        } else if (body instanceof TxnBody.DeleteContainer b) {
+            fields = ByteArrayWriter.stringOrNullLength(b.path());
+        } else if (body instanceof TxnBody.DeleteExpiredTtl b) {
+            fields = ByteArrayWriter.stringOrNullLength(b.path()) + Long.BYTES;
+        } else {
+            fields = 0;
+        }
+        return TAG_BYTES + fields;
+    }
+
+    private static void writeBody(ByteArrayWriter out, TxnBody body, int nesting) {
         if (body instanceof TxnBody.CreateSession b) {
             out.writeByte(TAG_CREATE_SESSION);
             out.writeInt(b.timeoutMillis());
-            FieldWriter.writeBytesOrNull(out, b.password());
+            out.writeBytesOrNull(b.password());
         } else if (body instanceof TxnBody.CloseSession) {
             out.writeByte(TAG_CLOSE_SESSION);
         } else if (body instanceof TxnBody.Create b) {
             out.writeByte(TAG_CREATE);
-            FieldWriter.writeStringOrNull(out, b.path());
-            FieldWriter.writeBytesOrNull(out, b.data());
+            out.writeStringOrNull(b.path());
+            out.writeBytesOrNull(b.data());
             writeAcl(out, b.acl());
             out.writeInt(b.mode() == null ? NO_MODE : b.mode().flag());
             out.writeLong(b.ttlMillis());
         } else if (body instanceof TxnBody.Delete b) {
             out.writeByte(TAG_DELETE);
-            FieldWriter.writeStringOrNull(out, b.path());
+            out.writeStringOrNull(b.path());
             out.writeInt(b.version());
         } else if (body instanceof TxnBody.SetData b) {
             out.writeByte(TAG_SET_DATA);
-            FieldWriter.writeStringOrNull(out, b.path());
-            FieldWriter.writeBytesOrNull(out, b.data());
+            out.writeStringOrNull(b.path());
+            out.writeBytesOrNull(b.data());
             out.writeInt(b.version());
         } else if (body instanceof TxnBody.SetAcl b) {
             out.writeByte(TAG_SET_ACL);
-            FieldWriter.writeStringOrNull(out, b.path());
+            out.writeStringOrNull(b.path());
             writeAcl(out, b.acl());
             out.writeInt(b.aclVersion());
         } else if (body instanceof TxnBody.Check b) {
             out.writeByte(TAG_CHECK);
-            FieldWriter.writeStringOrNull(out, b.path());
+            out.writeStringOrNull(b.path());
             out.writeInt(b.version());
         } else if (body instanceof TxnBody.Multi b) {
             writeMulti(out, b, nesting);
         } else if (body instanceof TxnBody.DeleteContainer b) {
             out.writeByte(TAG_DELETE_CONTAINER);
-            FieldWriter.writeStringOrNull(out, b.path());
+            out.writeStringOrNull(b.path());
         } else if (body instanceof TxnBody.DeleteExpiredTtl b) {
             out.writeByte(TAG_DELETE_EXPIRED_TTL);
-            FieldWriter.writeStringOrNull(out, b.path());
+            out.writeStringOrNull(b.path());
             out.writeLong(b.mzxid());
         } else {
             out.writeByte(TAG_NULL);
         }
     }
 
-    private static void writeMulti(DataOutputStream out, TxnBody.Multi multi, int nesting) throws IOException {
-        if (nesting >= MULTI_NESTING_MAX) {
-            throw new IllegalArgumentException("multi nested deeper than " + MULTI_NESTING_MAX);
+    /** The op count and the ops, after the tag {@link #bodyLength} counts. */
+    private static int multiLength(TxnBody.Multi multi, int nesting) {
+        requireNestingWithinBound(nesting);
+        int length = Integer.BYTES;
+        if (multi.ops() != null) {
+            for (TxnBody op : multi.ops()) {
+                length += bodyLength(op, nesting + 1);
+            }
         }
+        return length;
+    }
+
+    private static void writeMulti(ByteArrayWriter out, TxnBody.Multi multi, int nesting) {
+        requireNestingWithinBound(nesting);
         out.writeByte(TAG_MULTI);
         List<TxnBody> ops = multi.ops();
         out.writeInt(ops == null ? -1 : ops.size());
@@ -160,6 +211,12 @@ public final class TxnCodec {
             for (TxnBody op : ops) {
                 writeBody(out, op, nesting + 1);
             }
+        }
+    }
+
+    private static void requireNestingWithinBound(int nesting) {
+        if (nesting >= MULTI_NESTING_MAX) {
+            throw new IllegalArgumentException("multi nested deeper than " + MULTI_NESTING_MAX);
         }
     }
 
@@ -227,7 +284,17 @@ public final class TxnCodec {
         return new TxnBody.Multi(Collections.unmodifiableList(ops));
     }
 
-    private static void writeAcl(DataOutputStream out, List<Acl> acl) throws IOException {
+    private static int aclLength(List<Acl> acl) {
+        int length = Integer.BYTES;
+        if (acl != null) {
+            for (Acl entry : acl) {
+                length += ACL_PRESENCE_BYTES + (entry == null ? 0 : Integer.BYTES + idLength(entry.id()));
+            }
+        }
+        return length;
+    }
+
+    private static void writeAcl(ByteArrayWriter out, List<Acl> acl) {
         if (acl == null) {
             out.writeInt(-1);
             return;
@@ -249,26 +316,43 @@ public final class TxnCodec {
         }
         List<Acl> acl = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String entry = field + "[" + i + "]";
-            byte present = in.readByte(entry);
-            if (present == 0) {
-                acl.add(null);
-            } else if (present == 1) {
-                int perms = in.readInt(entry + ".perms");
-                acl.add(new Acl(perms, readId(in, entry + ".id")));
-            } else {
-                throw new IOException("malformed " + entry + ": presence byte " + present);
+            try {
+                acl.add(readAclEntry(in));
+            } catch (IOException e) {
+                throw inElement(field, i, e);
             }
         }
         return Collections.unmodifiableList(acl);
     }
 
-    private static void writeId(DataOutputStream out, Id id) throws IOException {
-        FieldWriter.writeStringOrNull(out, id.scheme());
-        FieldWriter.writeStringOrNull(out, id.id());
+    /** One entry, or null; field names are constants so that decoding builds no strings unless it fails. */
+    private static Acl readAclEntry(BoundedReader in) throws IOException {
+        byte present = in.readByte("entry");
+        if (present == 0) {
+            return null;
+        }
+        if (present != 1) {
+            throw new IOException("malformed entry: presence byte " + present);
+        }
+        int perms = in.readInt("perms");
+        return new Acl(perms, readId(in));
     }
 
-    private static Id readId(BoundedReader in, String field) throws IOException {
-        return new Id(in.readString(field + ".scheme"), in.readString(field + ".id"));
+    /** Names the list element a failure happened in, keeping what the reader said. */
+    private static IOException inElement(String field, int index, IOException cause) {
+        return new IOException(field + "[" + index + "]: " + cause.getMessage(), cause);
+    }
+
+    private static int idLength(Id id) {
+        return ByteArrayWriter.stringOrNullLength(id.scheme()) + ByteArrayWriter.stringOrNullLength(id.id());
+    }
+
+    private static void writeId(ByteArrayWriter out, Id id) {
+        out.writeStringOrNull(id.scheme());
+        out.writeStringOrNull(id.id());
+    }
+
+    private static Id readId(BoundedReader in) throws IOException {
+        return new Id(in.readString("id.scheme"), in.readString("id.id"));
     }
 }

@@ -160,6 +160,10 @@ public final class WatchManager {
 
     /** Sessions with a data-table watch on the path (one-shots consumed) or a recursive one above it. */
     private Set<Long> fireData(String path) {
+        if (recursiveWatchCount == 0 && !byPath.containsKey(path)) {
+            // The usual case on a write: nothing watches the path, so no set is built for it.
+            return Set.of();
+        }
         Set<Long> notified = new TreeSet<>();
         consume(path, WatchModes.DATA_ANY, WatchModes.DATA_STANDARD, notified);
         if (recursiveWatchCount > 0) {
@@ -180,11 +184,17 @@ public final class WatchManager {
     /** Data-table watchers of the path and of its ancestors (recursive), then the path's child watchers. */
     private Set<Long> fireDeleted(String path) {
         Set<Long> notified = fireData(path);
+        if (!byPath.containsKey(path)) {
+            return notified;
+        }
         consume(path, WatchModes.CHILD_ANY, WatchModes.CHILD_STANDARD, notified);
         return notified;
     }
 
     private Set<Long> fireChild(String path) {
+        if (!byPath.containsKey(path)) {
+            return Set.of();
+        }
         Set<Long> notified = new TreeSet<>();
         consume(path, WatchModes.CHILD_ANY, WatchModes.CHILD_STANDARD, notified);
         return notified;

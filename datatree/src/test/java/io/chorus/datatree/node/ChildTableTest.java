@@ -60,10 +60,48 @@ class ChildTableTest {
     }
 
     @Test
-    void duplicateInsertIsABug() {
+    void duplicateInsertIsABugRefusedBeforeTheTableChanges() {
         ChildTable table = new ChildTable(0);
         table.insert(node("a"));
+        table.insert(node("b"));
+        table.insert(node("c"));
+        int capacity = table.capacity();
         assertThatThrownBy(() -> table.insert(node("a"))).isInstanceOf(IllegalStateException.class);
+        assertThat(table.size()).isEqualTo(3);
+        assertThat(table.capacity()).as("a refused insert does not grow the table").isEqualTo(capacity);
+        assertThat(table.countReachable()).isEqualTo(3);
+    }
+
+    @Test
+    void fingerprintsFollowChildrenThroughGrowthRemovalAndShrinking() {
+        ChildTable table = new ChildTable(0);
+        int count = 5000;
+        for (int i = 0; i < count; i++) {
+            table.insert(node("n" + i));
+        }
+        for (int i = 1; i < count; i += 2) {
+            byte[] name = Cesu8.encode("n" + i);
+            assertThat(table.remove(name, 0, name.length)).isNotNull();
+        }
+        assertThat(table.countReachable()).isEqualTo(count / 2);
+        for (int i = 0; i < count; i++) {
+            byte[] name = Cesu8.encode("n" + i);
+            assertThat(table.get(name, 0, name.length) != null).as("n" + i).isEqualTo(i % 2 == 0);
+        }
+        for (int i = 0; i < count - 6; i += 2) {
+            byte[] name = Cesu8.encode("n" + i);
+            table.remove(name, 0, name.length);
+        }
+        assertThat(table.size()).isEqualTo(3);
+        assertThat(table.capacity()).isLessThanOrEqualTo(3 * 8);
+        assertThat(table.countReachable()).isEqualTo(3);
+    }
+
+    @Test
+    void aFingerprintIsNeverTheEmptyMarker() {
+        assertThat(ChildTable.fingerprint(0x00FF_FFFF)).isNotZero();
+        assertThat(ChildTable.fingerprint(0)).isNotZero();
+        assertThat(ChildTable.fingerprint(0xAB00_0000)).isEqualTo((byte) 0xAB);
     }
 
     @Test

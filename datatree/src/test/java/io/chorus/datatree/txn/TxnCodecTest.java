@@ -8,6 +8,7 @@ import io.chorus.api.CreateMode;
 import io.chorus.api.Id;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
@@ -52,6 +53,39 @@ class TxnCodecTest {
         assertThat(decoded.body().getClass()).isEqualTo(body.getClass());
         assertThat(TxnCodec.encode(decoded)).isEqualTo(bytes);
         assertThat(decoded.body()).usingRecursiveComparison().isEqualTo(body);
+    }
+
+    /**
+     * Bytes written by the encoder before it sized its output in advance: logs already on disk must keep
+     * decoding, and the encoder must keep writing exactly this format.
+     */
+    static Stream<Object[]> goldenEncodings() {
+        TxnHeader header = new TxnHeader(0x1234_5678_9ABCL, 42, 1_700_000_000_123L,
+                List.of(new Id("ip", "10.0.0.1"), new Id("digest", "u:h")));
+        String headerHex = "010000123456789abc0000002a0000018bcfe5687b000000020000000269700000000831302e302e302e31"
+                + "0000000664696765737400000003753a68";
+        return Stream.of(
+                new Object[] {new Txn(header, new TxnBody.Create("/caf\u00e9/n1", new byte[] {0, -1, 127},
+                        Acl.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT_SEQUENTIAL, -1)), headerHex
+                        + "03000000092f636166c3a92f6e310000000300ff7f00000001010000001f00000005776f726c6400000006616e796f"
+                        + "6e6500000002ffffffffffffffff"},
+                new Object[] {new Txn(header, new TxnBody.Multi(Arrays.asList(new TxnBody.Check("/a", 1),
+                        new TxnBody.SetData("/a", null, 2), null,
+                        new TxnBody.SetAcl("/a", Arrays.asList(new Acl(1, Id.ANYONE), null), 3)))), headerHex
+                        + "080000000407000000022f610000000105000000022f61ffffffff000000020006000000022f610000000201000000"
+                        + "0100000005776f726c6400000006616e796f6e650000000003"},
+                new Object[] {new Txn(header, new TxnBody.CreateSession(30_000, new byte[] {9, 8})), headerHex
+                        + "0100007530000000020908"},
+                new Object[] {new Txn(header, new TxnBody.DeleteExpiredTtl("/t", 77)), headerHex
+                        + "0a000000022f74000000000000004d"});
+    }
+
+    @ParameterizedTest
+    @MethodSource("goldenEncodings")
+    void theFormatOnDiskStaysByteForByteTheSame(Txn txn, String hex) throws IOException {
+        byte[] golden = HexFormat.of().parseHex(hex);
+        assertThat(TxnCodec.encode(txn)).isEqualTo(golden);
+        assertThat(TxnCodec.encode(TxnCodec.decode(golden))).isEqualTo(golden);
     }
 
     @ParameterizedTest

@@ -3,11 +3,15 @@ package io.chorus.server.net;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +27,10 @@ public final class ClientConnection extends SimpleChannelInboundHandler<Object> 
     private final ClientRequestSink sink;
     private final int maxOutstandingRequests;
     private final AtomicInteger outstanding = new AtomicInteger();
+    /** Requests decoded from the read in progress, handed over when it completes; event loop only. */
+    private final ArrayList<RequestPacket> readBatch = new ArrayList<>();
+    /** Packets written by the driver since its last flush; driver thread only. */
+    private final ArrayList<Object> unflushed = new ArrayList<>();
     private volatile Channel channel;
     /** The session this connection serves, 0 before the handshake; written by the driver only. */
     private volatile long sessionId;
@@ -41,17 +49,36 @@ public final class ClientConnection extends SimpleChannelInboundHandler<Object> 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof ConnectPacket connect) {
+            handOverRead();
             sink.connect(this, connect);
         } else if (msg instanceof RequestPacket request) {
             if (outstanding.incrementAndGet() >= maxOutstandingRequests) {
                 ctx.channel().config().setAutoRead(false);
             }
-            sink.request(this, request);
+            readBatch.add(request);
         }
+    }
+
+    /** The end of one read from the socket: its requests go to the sink together, in order. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        handOverRead();
+        super.channelReadComplete(ctx);
+    }
+
+    private void handOverRead() {
+        if (readBatch.isEmpty()) {
+            return;
+        }
+        List<RequestPacket> requests = List.copyOf(readBatch);
+        readBatch.clear();
+        sink.requests(this, requests);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        // Requests read before the connection went away are handled as they were before it did.
+        handOverRead();
         sink.disconnected(this);
         super.channelInactive(ctx);
     }
@@ -70,19 +97,44 @@ public final class ClientConnection extends SimpleChannelInboundHandler<Object> 
         ctx.close();
     }
 
-    /** Queues a packet without flushing; the driver flushes once per batch. */
+    /** Keeps a packet for the next {@link #flush}; the driver flushes once per batch. Driver thread only. */
     public void write(Object packet) {
+        unflushed.add(packet);
+    }
+
+    /**
+     * Hands the packets written since the last flush to the connection's event loop as one task, which
+     * writes them in order and flushes: one hand-off between threads per batch instead of one per packet.
+     * Driver thread only.
+     */
+    public void flush() {
+        if (unflushed.isEmpty()) {
+            return;
+        }
+        Object[] packets = unflushed.toArray();
+        unflushed.clear();
         Channel c = channel;
-        if (c != null) {
-            c.write(packet, c.voidPromise());
+        if (c == null) {
+            return;
+        }
+        EventLoop loop = c.eventLoop();
+        if (loop.inEventLoop()) {
+            writeAndFlush(c, packets);
+            return;
+        }
+        try {
+            loop.execute(() -> writeAndFlush(c, packets));
+        } catch (RejectedExecutionException e) {
+            // The event loop is shutting down with the server: the connection is going away anyway.
+            LOG.debug("Dropping {} packets for {}: its event loop has stopped", packets.length, remote());
         }
     }
 
-    public void flush() {
-        Channel c = channel;
-        if (c != null) {
-            c.flush();
+    private static void writeAndFlush(Channel c, Object[] packets) {
+        for (Object packet : packets) {
+            c.write(packet, c.voidPromise());
         }
+        c.flush();
     }
 
     /** One request has been answered: reading resumes once under half the bound. */
@@ -95,8 +147,9 @@ public final class ClientConnection extends SimpleChannelInboundHandler<Object> 
         }
     }
 
-    /** Flushes what is queued, then closes, logging why. */
+    /** Flushes what is queued, then closes, logging why. Driver thread only. */
     public void close(String reason) {
+        flush();
         Channel c = channel;
         if (c != null && c.isOpen()) {
             LOG.info("Closing connection from {} (session 0x{}): {}", remote(), Long.toHexString(sessionId), reason);

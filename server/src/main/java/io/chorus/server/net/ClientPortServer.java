@@ -22,7 +22,8 @@ import java.util.function.Function;
  */
 public final class ClientPortServer implements AutoCloseable {
     private final EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("chorus-server-accept"));
-    private final EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("chorus-server-io"));
+    private final EventLoopGroup workers = new NioEventLoopGroup(ioThreadsFor(Runtime.getRuntime().availableProcessors()),
+            new DefaultThreadFactory("chorus-server-io"));
     private final Channel serverChannel;
     private final ConnectionLimitHandler limit;
 
@@ -55,6 +56,17 @@ public final class ClientPortServer implements AutoCloseable {
             shutdownEventLoops();
             throw new IOException("cannot bind the client port " + bindAddress + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Event loops for client connections, sized as ZooKeeper sizes its selector threads: the square root
+     * of half the cores, at least one. Their work per request is small (frame, decode, encode); the
+     * driver thread does the rest. Fewer loops than Netty's default of two per core means fewer
+     * wake-ups and a busier loop reading more requests per system call, and leaves the cores to the
+     * driver, the log and, on a shared machine, the clients.
+     */
+    static int ioThreadsFor(int cores) {
+        return Math.max(1, (int) Math.sqrt(cores / 2.0));
     }
 
     public int port() {

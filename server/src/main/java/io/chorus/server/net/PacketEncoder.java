@@ -1,11 +1,9 @@
 package io.chorus.server.net;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToByteEncoder;
 import java.io.IOException;
-import org.apache.jute.BinaryOutputArchive;
 
 /** Writes replies, notifications and connect responses as length-prefixed jute records. */
 @io.netty.channel.ChannelHandler.Sharable
@@ -19,7 +17,7 @@ public final class PacketEncoder extends MessageToByteEncoder<Object> {
     protected void encode(ChannelHandlerContext ctx, Object msg, ByteBuf out) throws IOException {
         int lengthAt = out.writerIndex();
         out.writeInt(0);
-        BinaryOutputArchive archive = BinaryOutputArchive.getArchive(new ByteBufOutputStream(out));
+        ByteBufOutputArchive archive = new ByteBufOutputArchive(out);
         if (msg instanceof ReplyPacket reply) {
             reply.header().serialize(archive, "header");
             if (reply.body() != null) {

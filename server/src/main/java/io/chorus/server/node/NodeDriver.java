@@ -19,6 +19,7 @@ import io.chorus.server.pipeline.Proposer;
 import io.chorus.server.pipeline.RequestPipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class NodeDriver implements ClientRequestSink, Proposer, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NodeDriver.class);
+    /**
+     * Accepted proposals whose transaction objects are kept for their apply (see {@link ProposedTxns}):
+     * well above the group committer's queue bound, so in practice every one is.
+     */
+    static final int PROPOSED_TXNS_REMEMBERED_MAX = 100_000;
 
     private final ConsensusProtocol protocol;
     private final DataTree tree;
@@ -39,6 +45,7 @@ public final class NodeDriver implements ClientRequestSink, Proposer, AutoClosea
     private final Clock clock;
     private final long housekeepingIntervalMillis;
     private final DriverLoop loop;
+    private final ProposedTxns proposed = new ProposedTxns(PROPOSED_TXNS_REMEMBERED_MAX);
     private RequestPipeline pipeline;
     private long lastHousekeepingMillis;
     private volatile Leadership leadership;
@@ -78,16 +85,29 @@ public final class NodeDriver implements ClientRequestSink, Proposer, AutoClosea
 
     @Override
     public void request(ClientConnection connection, RequestPacket packet) {
+        loop.execute(() -> handle(connection, packet, monotonicMillis()));
+    }
+
+    /** One task for the whole read: one hand-off to the driver thread, however many requests it held. */
+    @Override
+    public void requests(ClientConnection connection, List<RequestPacket> packets) {
         loop.execute(() -> {
-            try {
-                pipeline.onRequest(connection, packet, monotonicMillis());
-            } catch (RuntimeException e) {
-                // A request the pipeline could not handle (a null path, say) costs its connection only.
-                LOG.warn("Request type {} from session 0x{} failed", packet.type(),
-                        Long.toHexString(connection.sessionId()), e);
-                connection.close("request could not be processed: " + e);
+            long now = monotonicMillis();
+            for (RequestPacket packet : packets) {
+                handle(connection, packet, now);
             }
         });
+    }
+
+    private void handle(ClientConnection connection, RequestPacket packet, long nowMillis) {
+        try {
+            pipeline.onRequest(connection, packet, nowMillis);
+        } catch (RuntimeException e) {
+            // A request the pipeline could not handle (a null path, say) costs its connection only.
+            LOG.warn("Request type {} from session 0x{} failed", packet.type(),
+                    Long.toHexString(connection.sessionId()), e);
+            connection.close("request could not be processed: " + e);
+        }
     }
 
     @Override
@@ -104,7 +124,12 @@ public final class NodeDriver implements ClientRequestSink, Proposer, AutoClosea
 
     @Override
     public ProposeOutcome propose(Txn txn) {
-        return protocol.propose(TxnCodec.encode(txn), clock.millis());
+        byte[] payload = TxnCodec.encode(txn);
+        ProposeOutcome outcome = protocol.propose(payload, clock.millis());
+        if (outcome == ProposeOutcome.ACCEPTED) {
+            proposed.remember(payload, txn);
+        }
+        return outcome;
     }
 
     @Override
@@ -131,6 +156,7 @@ public final class NodeDriver implements ClientRequestSink, Proposer, AutoClosea
         while (protocol.hasReady()) {
             Ready ready = protocol.ready();
             if (ready.truncateAfterZxid() != -1) {
+                proposed.clear();
                 log.truncateAfter(ready.truncateAfterZxid());
             }
             if (!ready.toPersist().isEmpty()) {
@@ -139,10 +165,16 @@ public final class NodeDriver implements ClientRequestSink, Proposer, AutoClosea
             for (LogEntry entry : ready.committed()) {
                 apply(entry);
             }
+            if (!ready.committed().isEmpty()) {
+                // Published once per Ready rather than per entry: operators' reads need no finer grain.
+                lastAppliedZxid = tree.lastAppliedZxid();
+                nodeCount = tree.nodeCount();
+            }
             for (long token : ready.readBarriersSatisfied()) {
                 pipeline.onReadBarrier(token);
             }
             if (ready.leadership() != null) {
+                proposed.clear();
                 leadership = ready.leadership();
                 LOG.info("Now {} in epoch {}", leadership.role(), leadership.epoch());
             }
@@ -152,18 +184,22 @@ public final class NodeDriver implements ClientRequestSink, Proposer, AutoClosea
     }
 
     private void apply(LogEntry entry) {
-        Txn txn;
+        Txn txn = proposed.take(entry.payload());
+        if (txn == null) {
+            txn = decode(entry);
+        }
+        ApplyResult result = tree.apply(entry.zxid(), txn);
+        pipeline.onApplied(entry.zxid(), txn, result);
+        snapshotter.afterApply(tree);
+    }
+
+    private static Txn decode(LogEntry entry) {
         try {
-            txn = TxnCodec.decode(entry.payload());
+            return TxnCodec.decode(entry.payload());
         } catch (IOException e) {
             // A committed entry that does not decode would make this replica diverge: stop instead.
             throw new UncheckedIOException("committed entry 0x" + Long.toHexString(entry.zxid()) + " is corrupt", e);
         }
-        ApplyResult result = tree.apply(entry.zxid(), txn);
-        lastAppliedZxid = entry.zxid();
-        nodeCount = tree.nodeCount();
-        pipeline.onApplied(entry.zxid(), txn, result);
-        snapshotter.afterApply(tree);
     }
 
     private long monotonicMillis() {
