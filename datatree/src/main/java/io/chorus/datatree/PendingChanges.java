@@ -15,6 +15,12 @@ final class PendingChanges {
     private final NodeStore store;
     /** Null when nothing is recorded: a lone write is validated against the store and read by nothing later. */
     private final Map<String, PendingNode> changed;
+    /**
+     * The last node {@link #get} found in the store and its path: a create looks up the parent and then
+     * the new name under it, and the second lookup starts from here instead of walking from the root.
+     */
+    private String lastPath;
+    private Node lastNode;
 
     private PendingChanges(NodeStore store, Map<String, PendingNode> changed) {
         this.store = store;
@@ -36,8 +42,15 @@ final class PendingChanges {
         if (changed != null && changed.containsKey(path)) {
             return changed.get(path);
         }
-        Node node = store.lookup(path);
-        return node == null ? null : PendingNode.of(node);
+        Node node = lastNode != null && isChildPath(lastPath, path)
+                ? NodeStore.child(lastNode, path, lastPath.length() == 1 ? 1 : lastPath.length() + 1)
+                : store.lookup(path);
+        if (node == null) {
+            return null;
+        }
+        lastPath = path;
+        lastNode = node;
+        return PendingNode.of(node);
     }
 
     /** {@code parent} is the parent as {@link #get} returned it for this same validation step. */
@@ -45,12 +58,6 @@ final class PendingChanges {
         if (changed != null) {
             changed.put(parentPath, parent.withChildCreated());
             changed.put(path, node);
-        }
-    }
-
-    void deleted(String parentPath, String path) {
-        if (changed != null) {
-            deleted(parentPath, require(parentPath), path);
         }
     }
 
@@ -68,11 +75,11 @@ final class PendingChanges {
         }
     }
 
-    private PendingNode require(String path) {
-        PendingNode node = get(path);
-        if (node == null) {
-            throw new IllegalStateException("validated change refers to missing node " + path);
-        }
-        return node;
+    /** Whether {@code path} is a child of {@code parent}: the parent's path, a slash, one more segment. */
+    private static boolean isChildPath(String parent, String path) {
+        int nameStart = parent.length() == 1 ? 1 : parent.length() + 1;
+        return path.length() > nameStart && path.startsWith(parent)
+                && (parent.length() == 1 || path.charAt(parent.length()) == '/')
+                && path.indexOf('/', nameStart) < 0;
     }
 }

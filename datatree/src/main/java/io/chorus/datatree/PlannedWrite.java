@@ -8,11 +8,13 @@ import java.util.List;
  * the new version): applying it cannot fail on a consistent tree.
  */
 sealed interface PlannedWrite {
-    record Create(String parentPath, String path, byte[] data, List<Acl> acl, long ephemeralOwner)
-            implements PlannedWrite {
+    /** {@code parentAcl} is the parent's ACL when the create applies, for filtering its watchers. */
+    record Create(String parentPath, String path, byte[] data, List<Acl> acl, long ephemeralOwner,
+            List<Acl> parentAcl) implements PlannedWrite {
     }
 
-    record Delete(String parentPath, String path) implements PlannedWrite {
+    /** The ACLs are the node's and its parent's when the delete applies, for filtering their watchers. */
+    record Delete(String parentPath, String path, List<Acl> acl, List<Acl> parentAcl) implements PlannedWrite {
     }
 
     record SetData(String path, byte[] data, int newVersion) implements PlannedWrite {

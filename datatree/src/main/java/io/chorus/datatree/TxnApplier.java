@@ -120,15 +120,12 @@ final class TxnApplier {
             Node node = store.create(create.parentPath(), create.path(), create.data(), create.acl(),
                     create.ephemeralOwner(), request.zxid(), request.timeMillis());
             triggers.add(new WatchTrigger(create.path(), EventType.NODE_CREATED, node.acl()));
-            triggers.add(new WatchTrigger(create.parentPath(), EventType.NODE_CHILDREN_CHANGED,
-                    store.lookup(create.parentPath()).acl()));
+            triggers.add(new WatchTrigger(create.parentPath(), EventType.NODE_CHILDREN_CHANGED, create.parentAcl()));
             return new OpResult.CreateResult(create.path(), node.toStat(extendedTypesEnabled));
         } else if (write instanceof PlannedWrite.Delete delete) {
-            List<Acl> acl = store.lookup(delete.path()).acl();
             store.delete(delete.parentPath(), delete.path(), request.zxid());
-            triggers.add(new WatchTrigger(delete.path(), EventType.NODE_DELETED, acl));
-            triggers.add(new WatchTrigger(delete.parentPath(), EventType.NODE_CHILDREN_CHANGED,
-                    store.lookup(delete.parentPath()).acl()));
+            triggers.add(new WatchTrigger(delete.path(), EventType.NODE_DELETED, delete.acl()));
+            triggers.add(new WatchTrigger(delete.parentPath(), EventType.NODE_CHILDREN_CHANGED, delete.parentAcl()));
             return new OpResult.DeleteResult();
         } else if (write instanceof PlannedWrite.SetData setData) {
             Node node = store.setData(setData.path(), setData.data(), setData.newVersion(), request.zxid(),

@@ -96,7 +96,7 @@ final class WriteValidator {
         }
         long owner = ownerFor(mode, create.ttlMillis(), request.sessionId());
         pending.created(parentPath, parent, target, PendingNode.created(owner, request.zxid(), request.timeMillis(), acl));
-        return new PlannedWrite.Create(parentPath, target, create.data(), acl, owner);
+        return new PlannedWrite.Create(parentPath, target, create.data(), acl, owner, parent.acl());
     }
 
     private PlannedWrite delete(TxnBody.Delete delete, Request request, PendingChanges pending)
@@ -112,7 +112,7 @@ final class WriteValidator {
             throw new ChorusException(Code.NOTEMPTY, path);
         }
         pending.deleted(parentPath, parent, path);
-        return new PlannedWrite.Delete(parentPath, path);
+        return new PlannedWrite.Delete(parentPath, path, node.acl(), parent.acl());
     }
 
     private PlannedWrite setData(TxnBody.SetData setData, Request request, PendingChanges pending)
@@ -165,8 +165,9 @@ final class WriteValidator {
             throw new ChorusException(Code.BADVERSION, path);
         }
         String parentPath = PathValidator.parent(path);
-        pending.deleted(parentPath, path);
-        return new PlannedWrite.Delete(parentPath, path);
+        PendingNode parent = existing(pending, parentPath, path);
+        pending.deleted(parentPath, parent, path);
+        return new PlannedWrite.Delete(parentPath, path, node.acl(), parent.acl());
     }
 
     /** Server-initiated; re-checks emptiness, the mzxid seen by housekeeping and expiry at the transaction's time. */
@@ -185,8 +186,9 @@ final class WriteValidator {
             throw new ChorusException(Code.BADVERSION, path);
         }
         String parentPath = PathValidator.parent(path);
-        pending.deleted(parentPath, path);
-        return new PlannedWrite.Delete(parentPath, path);
+        PendingNode parent = existing(pending, parentPath, path);
+        pending.deleted(parentPath, parent, path);
+        return new PlannedWrite.Delete(parentPath, path, node.acl(), parent.acl());
     }
 
     private static void validateDeletablePath(String path) throws ChorusException {

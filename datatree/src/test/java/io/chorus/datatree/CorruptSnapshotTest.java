@@ -73,11 +73,13 @@ class CorruptSnapshotTest {
     }
 
     @Test
-    void theUncompressedVersionOneFormatIsRefusedByName() {
-        byte[] versionOne = good.clone();
-        versionOne[11] = 1;
-        assertThatThrownBy(() -> Snapshots.load(versionOne))
-                .hasMessage("unsupported snapshot version 1 (this build reads version 2 only)");
+    void earlierFormatVersionsAreRefusedByName() {
+        for (byte version = 1; version <= 2; version++) {
+            byte[] earlier = good.clone();
+            earlier[11] = version;
+            assertThatThrownBy(() -> Snapshots.load(earlier))
+                    .hasMessage("unsupported snapshot version " + version + " (this build reads version 3 only)");
+        }
     }
 
     @Test

@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param nodes                 znodes created (parents not counted)
  * @param createsPerSecond      bulk-create rate of those nodes
- * @param heapBytesEmpty        used heap after a full GC before loading
- * @param heapBytesLoaded       used heap after a full GC once loaded
+ * @param heapBytesEmpty        live heap (object bytes) right after a full GC, before loading
+ * @param heapBytesLoaded       live heap (object bytes) right after a full GC, once loaded
  * @param newestSnapshot        the server's newest snapshot after the restart, null if it has none
  * @param newestSnapshotMeasure what {@code newestSnapshot} counts for this server
  * @param snapshotFilesBytes    all of the server's snapshot files after the restart, -1 if none

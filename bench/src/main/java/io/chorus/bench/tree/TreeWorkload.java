@@ -23,9 +23,10 @@ import java.util.List;
 
 /**
  * Loads a tree into a freshly started server and measures it: the bulk-create rate, heap per znode
- * (used heap after a full GC, loaded minus empty, over N), then SIGKILL and a restart on the same data
- * directory timed from process start to the first read of the last node, then the newest snapshot
- * (asked of the restarted server, or read from its files) and all the snapshot files on disk.
+ * (live heap right after a full GC, loaded minus empty, over N; see {@link HeapProbe}), then SIGKILL
+ * and a restart on the same data directory timed from process start to the first read of the last
+ * node, then the newest snapshot (asked of the restarted server, or read from its files) and all the
+ * snapshot files on disk.
  */
 public final class TreeWorkload {
     /** How long an empty server may take to start serving. */

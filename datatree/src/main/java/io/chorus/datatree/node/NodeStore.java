@@ -88,6 +88,15 @@ public final class NodeStore {
         return null;
     }
 
+    /**
+     * The child of {@code parent} named by {@code path} from {@code nameStart} on (the caller has checked
+     * that {@code path} is the parent's path, a slash and one segment), or null.
+     */
+    public static Node child(Node parent, String path, int nameStart) {
+        byte[] name = Cesu8.encode(path.substring(nameStart));
+        return parent.child(name, 0, name.length);
+    }
+
     /** The number of nodes below {@code node} (all descendants, not the node itself). */
     public static int descendantCount(Node node) {
         int count = 0;

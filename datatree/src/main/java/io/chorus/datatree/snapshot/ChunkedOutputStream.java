@@ -3,6 +3,7 @@ package io.chorus.datatree.snapshot;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 import java.util.zip.Deflater;
 
@@ -15,14 +16,33 @@ import java.util.zip.Deflater;
  * inflate them in parallel. {@link #finish()} writes the empty terminal chunk. Equal input gives equal
  * output (deflate is deterministic for a given zlib build). Does not close the stream it writes to (the
  * caller owns it); {@link #close()} frees the deflater.
+ *
+ * <p>The writer marks where node data begins and ends ({@link #beginData()}, {@link #endData()}); each
+ * mark ends the current chunk, so a chunk holds either metadata or data. Metadata is always deflated.
+ * Data is too while it shrinks; a data chunk that deflates to more than
+ * {@link SnapshotFormat#INCOMPRESSIBLE_RATIO} of its size makes the next
+ * {@link SnapshotFormat#DATA_CHUNKS_STORED_AFTER_PROBE} data chunks go out as stored deflate blocks (a
+ * copy, no search), after which the next one is deflated again to probe. Incompressible data (random
+ * bytes, already-compressed payloads) then costs the snapshot thread almost nothing. The choice depends
+ * only on the bytes, so equal input still gives equal output, and readers see ordinary deflate streams.
  */
 final class ChunkedOutputStream extends OutputStream {
     private final DataOutputStream out;
     private final byte[] raw = new byte[SnapshotFormat.CHUNK_RAW_BYTES_MAX];
     private final byte[] stored = new byte[SnapshotFormat.CHUNK_STORED_BYTES_MAX];
     private final Deflater deflater = new Deflater(SnapshotFormat.DEFLATE_LEVEL);
+    /**
+     * The deflater reads and writes these direct buffers, never the heap arrays: on heap arrays
+     * Deflater.deflate runs inside a JNI critical region (the GC locker), and while it is held no
+     * collection can run, so the snapshot thread would delay, or make the JVM drop, every GC of the node.
+     */
+    private final ByteBuffer rawDirect = ByteBuffer.allocateDirect(SnapshotFormat.CHUNK_RAW_BYTES_MAX);
+    private final ByteBuffer storedDirect = ByteBuffer.allocateDirect(SnapshotFormat.CHUNK_STORED_BYTES_MAX);
     private final CRC32C crc = new CRC32C();
     private int buffered;
+    private boolean inData;
+    /** Data chunks still to be stored without compression before the next probe. */
+    private int dataChunksToStore;
     private int chunkNumber;
     private boolean finished;
     private boolean closed;
@@ -55,6 +75,20 @@ final class ChunkedOutputStream extends OutputStream {
             at += n;
             left -= n;
         }
+    }
+
+    /** Ends the current chunk: what follows is node data, until {@link #endData()}. */
+    void beginData() throws IOException {
+        requireOpen();
+        cutChunk();
+        inData = true;
+    }
+
+    /** Ends the current chunk: what follows is metadata again. */
+    void endData() throws IOException {
+        requireOpen();
+        cutChunk();
+        inData = false;
     }
 
     /** Writes what is buffered and the terminal chunk; the stream accepts nothing after. */
@@ -94,18 +128,35 @@ final class ChunkedOutputStream extends OutputStream {
         }
     }
 
+    private void cutChunk() throws IOException {
+        if (buffered > 0) {
+            writeChunk();
+        }
+    }
+
     private void writeChunk() throws IOException {
+        boolean store = inData && dataChunksToStore > 0;
+        rawDirect.clear();
+        rawDirect.put(raw, 0, buffered).flip();
+        storedDirect.clear();
         deflater.reset();
-        deflater.setInput(raw, 0, buffered);
+        deflater.setLevel(store ? Deflater.NO_COMPRESSION : SnapshotFormat.DEFLATE_LEVEL);
+        deflater.setInput(rawDirect);
         deflater.finish();
-        int storedLength = 0;
         while (!deflater.finished()) {
-            if (storedLength == stored.length) {
+            if (!storedDirect.hasRemaining()) {
                 // deflate never expands a chunk by this much; if it did, the reader would refuse the chunk
                 throw new IllegalStateException("chunk " + chunkNumber + " of " + buffered
                         + " bytes deflates to more than " + stored.length + " bytes");
             }
-            storedLength += deflater.deflate(stored, storedLength, stored.length - storedLength);
+            deflater.deflate(storedDirect);
+        }
+        int storedLength = storedDirect.position();
+        storedDirect.flip().get(stored, 0, storedLength);
+        if (store) {
+            dataChunksToStore--;
+        } else if (inData && storedLength > buffered * SnapshotFormat.INCOMPRESSIBLE_RATIO) {
+            dataChunksToStore = SnapshotFormat.DATA_CHUNKS_STORED_AFTER_PROBE;
         }
         writeFrame(buffered, storedLength);
         buffered = 0;

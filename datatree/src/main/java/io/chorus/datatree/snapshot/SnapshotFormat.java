@@ -7,16 +7,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.Deflater;
 
 /**
- * Constants of the snapshot format, version 2: the preamble (magic, version, the snapshot's zxid, so
+ * Constants of the snapshot format, version 3: the preamble (magic, version, the snapshot's zxid, so
  * every error can name the snapshot), then chunks each holding up to {@link #CHUNK_RAW_BYTES_MAX} of
- * the record stream compressed with deflate (see {@link ChunkedOutputStream}). In the records, a
- * node's depth, name length, ACL index and data length are varints and its stat is delta-encoded
- * ({@link StatCodec}); the header, ACL definitions and sessions are fixed-width. Version 1 had
- * fixed-width node records in uncompressed chunks and no zxid in the preamble; this build refuses it.
+ * the record stream compressed with deflate (see {@link ChunkedOutputStream}). The record stream is the
+ * header (zxid, digest, node count, session count), then ACL definitions and node batches in pre-order,
+ * the end-of-nodes tag, the sessions and the end tag. A node batch ({@link #TAG_NODES}) holds up to
+ * {@link #BATCH_NODES_MAX} nodes as columns, one after the other: depths, names ({@link SiblingNames}),
+ * czxids, ctimes, the rest of the stats ({@link StatCodec}), ACL indexes, data lengths plus one (0 for
+ * null), then the data of every node in order, in chunks of their own (see {@link ChunkedOutputStream}).
+ * Columns keep alike values together, where deflate squeezes them to a byte or less a node, and keep
+ * the data apart, where incompressible data is stored as it is without costing a compressor's search. The header, ACL definitions and sessions are
+ * fixed-width. Version 2 wrote each node's fields and data together and version 1 had uncompressed
+ * chunks; this build refuses both.
  */
 final class SnapshotFormat {
     static final byte[] MAGIC = "CHORUSDT".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     /** Magic, version and zxid. */
     static final int PREAMBLE_BYTES = MAGIC.length + Integer.BYTES + Long.BYTES;
 
@@ -33,6 +39,10 @@ final class SnapshotFormat {
     static final int CHUNK_STORED_BYTES_MAX = CHUNK_RAW_BYTES_MAX + CHUNK_RAW_BYTES_MAX / 64;
     /** Deflate's fastest level: snapshots are written while the node serves, so CPU matters more than ratio. */
     static final int DEFLATE_LEVEL = Deflater.BEST_SPEED;
+    /** A data chunk deflating to more than this fraction of its size counts as incompressible. */
+    static final double INCOMPRESSIBLE_RATIO = 0.9;
+    /** Data chunks stored as they are after one found incompressible, before deflate is tried again. */
+    static final int DATA_CHUNKS_STORED_AFTER_PROBE = 15;
 
     /** Most threads a reader decodes chunks on (by default as many as the machine has cores, up to this). */
     static final int DECODE_THREADS_MAX = 4;
@@ -50,8 +60,11 @@ final class SnapshotFormat {
     /** Largest session password. */
     static final int PASSWORD_BYTES_MAX = 4096;
 
+    /** Most nodes in one batch: enough for long runs in each column, few enough to buffer. */
+    static final int BATCH_NODES_MAX = 1024;
+
     static final byte TAG_ACL = 1;
-    static final byte TAG_NODE = 2;
+    static final byte TAG_NODES = 2;
     static final byte TAG_END_OF_NODES = 3;
     static final byte TAG_END = 4;
 

@@ -24,7 +24,7 @@ import java.util.Set;
  * checksum and inflated length (chunks are inflated in parallel, see {@link ChunkedInputStream}; the
  * records are parsed in order on the calling thread), that the preamble's zxid is the checksummed
  * header's, the record structure (root first, each node's depth at most one below its predecessor,
- * valid unique names, known ACL indexes), the node count, the recomputed digest, and that every
+ * valid unique names, known ACL indexes, batch sizes and every length within its bound), the node count, the recomputed digest, and that every
  * ephemeral belongs to a stored session. Anything else is an IOException naming the snapshot (by its
  * zxid) and saying what is wrong.
  */
@@ -36,12 +36,21 @@ public final class SnapshotReader {
     private final List<List<Acl>> acls = new ArrayList<>();
     private final Set<Long> ephemeralOwners = new HashSet<>();
     private final StatCodec stats = new StatCodec();
+    private final SiblingNames siblingNames = new SiblingNames();
+    // one batch's columns (see SnapshotFormat), reused from batch to batch
+    private final int[] depths = new int[SnapshotFormat.BATCH_NODES_MAX];
+    private final byte[][] names = new byte[SnapshotFormat.BATCH_NODES_MAX][];
+    private final long[] czxids = new long[SnapshotFormat.BATCH_NODES_MAX];
+    private final long[] ctimes = new long[SnapshotFormat.BATCH_NODES_MAX];
+    private final StoredStat[] batchStats = new StoredStat[SnapshotFormat.BATCH_NODES_MAX];
+    private final int[] aclIndexes = new int[SnapshotFormat.BATCH_NODES_MAX];
+    private final int[] dataLengthsPlusOne = new int[SnapshotFormat.BATCH_NODES_MAX];
     /** The last node read at each depth: the parent of the next node one level deeper. */
     private Node[] lastAtDepth = new Node[16];
     /** The path of the last node read at each depth is pathBuffer[0, pathEnds[depth]). */
     private int[] pathEnds = new int[16];
     private byte[] pathBuffer = new byte[256];
-    /** The depth of the last node read; the next may be at most one deeper. */
+    /** The depth of the last node whose depth was read; the next may be at most one deeper. */
     private int currentDepth;
     private int nodes;
 
@@ -124,8 +133,8 @@ public final class SnapshotReader {
                 return;
             } else if (tag == SnapshotFormat.TAG_ACL) {
                 readAcl();
-            } else if (tag == SnapshotFormat.TAG_NODE) {
-                readNode();
+            } else if (tag == SnapshotFormat.TAG_NODES) {
+                readBatch();
             } else {
                 throw corrupt("unknown record tag " + tag + " after " + nodes + " nodes");
             }
@@ -148,37 +157,76 @@ public final class SnapshotReader {
         acls.add(List.copyOf(acl));
     }
 
-    private void readNode() throws IOException {
-        int depth = Varint.readUnsignedInt(in, "depth");
-        int nameLength = Varint.readUnsignedInt(in, "name length");
+    /** Reads a batch's columns, checking each value as it comes, then builds its nodes with their data. */
+    private void readBatch() throws IOException {
+        int count = Varint.readUnsignedInt(in, "batch size");
+        if (count < 1 || count > SnapshotFormat.BATCH_NODES_MAX) {
+            throw corrupt("a batch of " + count + " nodes after " + nodes + " (1 to " + SnapshotFormat.BATCH_NODES_MAX
+                    + " allowed)");
+        }
+        for (int i = 0; i < count; i++) {
+            int depth = Varint.readUnsignedInt(in, "depth");
+            boolean isRoot = nodes + i == 0;
+            if (isRoot ? depth != 0 : depth < 1 || depth > currentDepth + 1) {
+                throw corrupt("node #" + (nodes + i) + " at depth " + depth + " does not fit the tree");
+            }
+            depths[i] = depth;
+            currentDepth = depth;
+        }
+        for (int i = 0; i < count; i++) {
+            names[i] = siblingNames.read(in, depths[i], SnapshotFormat.NAME_BYTES_MAX);
+            boolean isRoot = nodes + i == 0;
+            if (isRoot != (names[i].length == 0)) {
+                throw corrupt("node #" + (nodes + i) + " at depth " + depths[i] + " with a " + names[i].length
+                        + "-byte name does not fit the tree");
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            czxids[i] = stats.readCzxid(in);
+        }
+        for (int i = 0; i < count; i++) {
+            ctimes[i] = stats.readCtime(in);
+        }
+        for (int i = 0; i < count; i++) {
+            batchStats[i] = StatCodec.readRest(in, czxids[i], ctimes[i]);
+        }
+        for (int i = 0; i < count; i++) {
+            aclIndexes[i] = Varint.readUnsignedInt(in, "ACL index");
+            if (aclIndexes[i] >= acls.size()) {
+                throw corrupt("node #" + (nodes + i) + " refers to undefined ACL #" + aclIndexes[i]);
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            long lengthPlusOne = Varint.readUnsigned(in, "data length");
+            if (lengthPlusOne < 0 || lengthPlusOne > SnapshotFormat.NODE_DATA_BYTES_MAX + 1L) {
+                throw corrupt("node #" + (nodes + i) + " claims " + Long.toUnsignedString(lengthPlusOne - 1)
+                        + " data bytes");
+            }
+            dataLengthsPlusOne[i] = (int) lengthPlusOne;
+        }
+        for (int i = 0; i < count; i++) {
+            addNode(depths[i], names[i], batchStats[i], acls.get(aclIndexes[i]), readData(dataLengthsPlusOne[i]));
+            names[i] = null;
+            batchStats[i] = null;
+        }
+    }
+
+    private void addNode(int depth, byte[] name, StoredStat stat, List<Acl> acl, byte[] data) throws IOException {
         boolean isRoot = nodes == 0;
-        if (isRoot ? depth != 0 || nameLength != 0 : depth < 1 || depth > currentDepth + 1 || nameLength < 1
-                || nameLength > SnapshotFormat.NAME_BYTES_MAX) {
-            throw corrupt("node #" + nodes + " at depth " + depth + " with a " + nameLength + "-byte name does not fit the tree");
-        }
         int nameStart = isRoot ? 1 : pathEnds[depth - 1] + (depth == 1 ? 0 : 1);
-        int pathEnd = nameStart + nameLength;
+        int pathEnd = nameStart + name.length;
         ensurePathCapacity(pathEnd);
-        if (!isRoot) {
-            pathBuffer[nameStart - 1] = '/';
-            in.readFully(pathBuffer, nameStart, nameLength);
-            requireValidName(nameStart, pathEnd);
-        }
-        StoredStat stat = stats.read(in);
-        int aclIndex = Varint.readUnsignedInt(in, "ACL index");
-        if (aclIndex >= acls.size()) {
-            throw corrupt("node #" + nodes + " refers to undefined ACL #" + aclIndex);
-        }
-        byte[] data = readData();
         Node node;
         try {
             if (isRoot) {
                 pathBuffer[0] = '/';
-                node = builder.addRoot(data, acls.get(aclIndex), stat);
+                node = builder.addRoot(data, acl, stat);
                 pathEnd = 1;
             } else {
-                node = builder.addChild(lastAtDepth[depth - 1], pathBuffer, nameStart, pathEnd, data,
-                        acls.get(aclIndex), stat);
+                pathBuffer[nameStart - 1] = '/';
+                System.arraycopy(name, 0, pathBuffer, nameStart, name.length);
+                requireValidName(nameStart, pathEnd);
+                node = builder.addChild(lastAtDepth[depth - 1], pathBuffer, nameStart, pathEnd, data, acl, stat);
             }
         } catch (IllegalArgumentException e) {
             throw corrupt(e.getMessage());
@@ -215,16 +263,12 @@ public final class SnapshotReader {
         return sessions;
     }
 
-    /** The node's data: a varint of its length plus one (0 for null), then the bytes. */
-    private byte[] readData() throws IOException {
-        long lengthPlusOne = Varint.readUnsigned(in, "data length");
-        if (lengthPlusOne < 0 || lengthPlusOne > SnapshotFormat.NODE_DATA_BYTES_MAX + 1L) {
-            throw corrupt("node #" + nodes + " claims " + Long.toUnsignedString(lengthPlusOne - 1) + " data bytes");
-        }
+    /** A node's data, given its length plus one (already bounded), 0 for null. */
+    private byte[] readData(int lengthPlusOne) throws IOException {
         if (lengthPlusOne == 0) {
             return null;
         }
-        byte[] data = new byte[(int) (lengthPlusOne - 1)];
+        byte[] data = new byte[lengthPlusOne - 1];
         in.readFully(data);
         return data;
     }
@@ -260,7 +304,6 @@ public final class SnapshotReader {
         }
         lastAtDepth[depth] = node;
         pathEnds[depth] = pathEnd;
-        currentDepth = depth;
     }
 
     private void ensurePathCapacity(int length) {

@@ -4,6 +4,7 @@ import io.chorus.api.Acl;
 import io.chorus.datatree.codec.FieldWriter;
 import io.chorus.datatree.node.FrozenTree;
 import io.chorus.datatree.node.Node;
+import io.chorus.datatree.node.StoredStat;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,19 +17,28 @@ import java.util.Map;
 /**
  * Writes a frozen tree and its sessions in the snapshot format. Nodes go out in pre-order, each with
  * its depth and name (not its path), children sorted by name bytes, so equal trees produce identical
- * bytes; lengths, indexes and the stat are varints, the stat relative to the previous node (see
- * {@link StatCodec}); each distinct ACL list is written once, before its first use, and referred to by
- * index.
- * Iterative, so a deep tree cannot overflow the stack. Compresses on the calling thread (the
+ * bytes. They are written in batches, column by column (see {@link SnapshotFormat}): names relative to
+ * the previous sibling ({@link SiblingNames}), stats relative to the previous node ({@link StatCodec}),
+ * and all the batch's data last, so the compressor sees long runs of alike metadata apart from the
+ * data. Each distinct ACL list is written once, before the batch that first uses it, and referred to
+ * by index. Iterative, so a deep tree cannot overflow the stack. Compresses on the calling thread (the
  * snapshot thread, off the apply path).
  */
 public final class SnapshotWriter {
     private final DataOutputStream out;
-    private final Map<List<Acl>, Integer> aclIndexes = new HashMap<>();
+    private final ChunkedOutputStream chunks;
+    private final Map<List<Acl>, Integer> aclIndexByList = new HashMap<>();
     private final StatCodec stats = new StatCodec();
+    private final SiblingNames names = new SiblingNames();
+    private final Node[] batch = new Node[SnapshotFormat.BATCH_NODES_MAX];
+    private final int[] depths = new int[SnapshotFormat.BATCH_NODES_MAX];
+    private final int[] aclIndexes = new int[SnapshotFormat.BATCH_NODES_MAX];
+    private final StoredStat[] batchStats = new StoredStat[SnapshotFormat.BATCH_NODES_MAX];
+    private int batched;
 
-    private SnapshotWriter(DataOutputStream out) {
+    private SnapshotWriter(DataOutputStream out, ChunkedOutputStream chunks) {
         this.out = out;
+        this.chunks = chunks;
     }
 
     /** Writes the snapshot to {@code out}, which stays open. */
@@ -41,7 +51,9 @@ public final class SnapshotWriter {
             body.writeLong(tree.digest());
             body.writeInt(tree.nodeCount());
             body.writeInt(sessions.size());
-            new SnapshotWriter(body).writeNodes(tree.root());
+            SnapshotWriter writer = new SnapshotWriter(body, chunks);
+            writer.writeNodes(tree.root());
+            writer.flushBatch();
             body.writeByte(SnapshotFormat.TAG_END_OF_NODES);
             for (StoredSession session : sessions) {
                 body.writeLong(session.sessionId());
@@ -77,29 +89,66 @@ public final class SnapshotWriter {
             throw new IOException("node " + node.name() + " exceeds the snapshot limits (data "
                     + node.dataLength() + " bytes, name " + node.nameLength() + " bytes)");
         }
-        int aclIndex = aclIndex(node.acl());
-        out.writeByte(SnapshotFormat.TAG_NODE);
-        Varint.writeUnsigned(out, depth);
-        Varint.writeUnsigned(out, node.nameLength());
-        out.write(node.nameBytesShared(), 0, node.nameLength());
-        stats.write(out, node.storedStat());
-        Varint.writeUnsigned(out, aclIndex);
-        if (node.dataIsNull()) {
-            Varint.writeUnsigned(out, 0);
-        } else {
-            Varint.writeUnsigned(out, node.dataLength() + 1L);
-            out.write(node.dataShared(), node.dataOffset(), node.dataLength());
+        aclIndexes[batched] = aclIndex(node.acl()); // a new ACL's definition goes out before the batch
+        batch[batched] = node;
+        depths[batched] = depth;
+        batchStats[batched] = node.storedStat();
+        batched++;
+        if (batched == batch.length) {
+            flushBatch();
         }
+    }
+
+    /** Writes the batched nodes column by column, then their data. */
+    private void flushBatch() throws IOException {
+        if (batched == 0) {
+            return;
+        }
+        out.writeByte(SnapshotFormat.TAG_NODES);
+        Varint.writeUnsigned(out, batched);
+        for (int i = 0; i < batched; i++) {
+            Varint.writeUnsigned(out, depths[i]);
+        }
+        for (int i = 0; i < batched; i++) {
+            names.write(out, depths[i], batch[i].nameBytesShared(), batch[i].nameLength());
+        }
+        for (int i = 0; i < batched; i++) {
+            stats.writeCzxid(out, batchStats[i]);
+        }
+        for (int i = 0; i < batched; i++) {
+            stats.writeCtime(out, batchStats[i]);
+        }
+        for (int i = 0; i < batched; i++) {
+            StatCodec.writeRest(out, batchStats[i]);
+        }
+        for (int i = 0; i < batched; i++) {
+            Varint.writeUnsigned(out, aclIndexes[i]);
+        }
+        for (int i = 0; i < batched; i++) {
+            Node node = batch[i];
+            Varint.writeUnsigned(out, node.dataIsNull() ? 0 : node.dataLength() + 1L);
+        }
+        chunks.beginData(); // out is unbuffered: every byte so far is in chunks
+        for (int i = 0; i < batched; i++) {
+            Node node = batch[i];
+            if (!node.dataIsNull()) {
+                out.write(node.dataShared(), node.dataOffset(), node.dataLength());
+            }
+        }
+        chunks.endData();
+        Arrays.fill(batch, 0, batched, null);
+        Arrays.fill(batchStats, 0, batched, null);
+        batched = 0;
     }
 
     /** The ACL's index, writing its definition first if this is its first use. */
     private int aclIndex(List<Acl> acl) throws IOException {
-        Integer known = aclIndexes.get(acl);
+        Integer known = aclIndexByList.get(acl);
         if (known != null) {
             return known;
         }
-        int index = aclIndexes.size();
-        aclIndexes.put(acl, index);
+        int index = aclIndexByList.size();
+        aclIndexByList.put(acl, index);
         out.writeByte(SnapshotFormat.TAG_ACL);
         out.writeInt(index);
         out.writeInt(acl.size());
@@ -112,10 +161,7 @@ public final class SnapshotWriter {
     }
 
     private static Node[] sortedChildren(Node node) {
-        Node[] children = node.childrenArray();
-        Arrays.sort(children, (a, b) -> Arrays.compareUnsigned(a.nameBytesShared(), 0, a.nameLength(),
-                b.nameBytesShared(), 0, b.nameLength()));
-        return children;
+        return NameOrder.sorted(node.childrenArray());
     }
 
     /** One level of the pre-order walk: the sorted children of a node and the next one to write. */

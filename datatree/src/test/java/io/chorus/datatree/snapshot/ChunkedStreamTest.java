@@ -8,7 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32C;
 import java.util.zip.Deflater;
@@ -46,6 +48,43 @@ class ChunkedStreamTest {
         byte[] payload = new byte[RAW * 3];
         Arrays.fill(payload, (byte) 'x');
         assertThat(frame(payload).length).isLessThan(payload.length / 50);
+    }
+
+    @Test
+    void dataMarksEndChunksAndDataAfterAnIncompressibleProbeIsStoredUntilTheNextProbe() throws IOException {
+        int region = 10_000;
+        byte[] random = new byte[region];
+        new Random(3).nextBytes(random);
+        byte[] compressible = new byte[region];
+        Arrays.fill(compressible, (byte) 'x');
+        int stored = SnapshotFormat.DATA_CHUNKS_STORED_AFTER_PROBE;
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        try (ChunkedOutputStream out = new ChunkedOutputStream(sink)) {
+            for (int i = 0; i < stored + 3; i++) {
+                out.write(compressible, 0, 100); // metadata: always deflated
+                expected.write(compressible, 0, 100);
+                out.beginData();
+                byte[] data = i == 0 ? random : compressible;
+                out.write(data);
+                expected.write(data);
+                out.endData();
+            }
+            out.finish();
+        }
+        byte[] framed = sink.toByteArray();
+        int[] storedLengths = storedLengths(framed);
+        assertThat(storedLengths).hasSize(2 * (stored + 3));
+        for (int i = 0; i < stored + 3; i++) {
+            assertThat(storedLengths[2 * i]).as("metadata chunk %d", i).isLessThan(50);
+        }
+        assertThat(storedLengths[1]).as("the random probe").isGreaterThan(region);
+        for (int i = 1; i <= stored; i++) {
+            assertThat(storedLengths[2 * i + 1]).as("data chunk %d, stored", i).isGreaterThan(region);
+        }
+        assertThat(storedLengths[2 * (stored + 1) + 1]).as("the next probe").isLessThan(region / 50);
+        assertThat(storedLengths[2 * (stored + 2) + 1]).as("compressible, so deflated").isLessThan(region / 50);
+        assertThat(readAll(framed)).isEqualTo(expected.toByteArray());
     }
 
     @Test
@@ -194,6 +233,15 @@ class ChunkedStreamTest {
         try (ChunkedInputStream in = open(framed, 2)) {
             return in.readAllBytes();
         }
+    }
+
+    /** The stored length of every chunk but the terminal one, in order. */
+    private static int[] storedLengths(byte[] framed) {
+        List<Integer> lengths = new ArrayList<>();
+        for (int offset = 0; ByteBuffer.wrap(framed, offset, 4).getInt() != 0; offset += frameBytes(framed, offset)) {
+            lengths.add(ByteBuffer.wrap(framed, offset + 4, 4).getInt());
+        }
+        return lengths.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The length of the frame starting at {@code offset}: both lengths, the stored bytes, the CRC. */

@@ -25,7 +25,7 @@ class SnapshotLimitsTest {
         assertCorrupt(body -> {
             header(body, 1);
             openAcl(body);
-            rootStart(body);
+            rootBatchUpToDataLength(body);
             Varint.writeUnsigned(body, SnapshotFormat.NODE_DATA_BYTES_MAX + 2L); // a length plus one
         }, "claims " + (SnapshotFormat.NODE_DATA_BYTES_MAX + 1) + " data bytes");
     }
@@ -35,12 +35,49 @@ class SnapshotLimitsTest {
         assertCorrupt(body -> {
             header(body, 2);
             openAcl(body);
-            rootStart(body);
+            batchHeader(body, 2);
+            Varint.writeUnsigned(body, 0); // depths
             Varint.writeUnsigned(body, 1);
-            body.writeByte(SnapshotFormat.TAG_NODE);
-            Varint.writeUnsigned(body, 1);
+            Varint.writeUnsigned(body, 0); // the root's name: nothing shared, nothing more
+            Varint.writeUnsigned(body, 0);
+            Varint.writeUnsigned(body, 0); // the child's: nothing shared, too much more
             Varint.writeUnsigned(body, SnapshotFormat.NAME_BYTES_MAX + 1);
-        }, "-byte name does not fit");
+        }, "at most " + SnapshotFormat.NAME_BYTES_MAX + " in all");
+    }
+
+    @Test
+    void aRootWithANameOrAChildWithoutOneIsRejected() {
+        assertCorrupt(body -> {
+            header(body, 1);
+            openAcl(body);
+            batchHeader(body, 1);
+            Varint.writeUnsigned(body, 0);
+            Varint.writeUnsigned(body, 0);
+            Varint.writeUnsigned(body, 1);
+            body.writeByte('a');
+        }, "node #0 at depth 0 with a 1-byte name does not fit the tree");
+        assertCorrupt(body -> {
+            header(body, 2);
+            openAcl(body);
+            batchHeader(body, 2);
+            Varint.writeUnsigned(body, 0);
+            Varint.writeUnsigned(body, 1);
+            for (int i = 0; i < 2; i++) {
+                Varint.writeUnsigned(body, 0);
+                Varint.writeUnsigned(body, 0);
+            }
+        }, "node #1 at depth 1 with a 0-byte name does not fit the tree");
+    }
+
+    @Test
+    void batchesOfNoNodesOrMoreThanTheLimitAreRejected() {
+        for (int count : new int[] {0, SnapshotFormat.BATCH_NODES_MAX + 1}) {
+            assertCorrupt(body -> {
+                header(body, 1);
+                openAcl(body);
+                batchHeader(body, count);
+            }, "a batch of " + count + " nodes after 0");
+        }
     }
 
     @Test
@@ -69,7 +106,7 @@ class SnapshotLimitsTest {
             body.writeInt(1);
             body.writeInt(1);
             openAcl(body);
-            rootStart(body);
+            rootBatchUpToDataLength(body);
             Varint.writeUnsigned(body, 1);
             body.writeByte(SnapshotFormat.TAG_END_OF_NODES);
             body.writeLong(7);
@@ -83,12 +120,10 @@ class SnapshotLimitsTest {
         assertCorrupt(body -> {
             header(body, 2);
             openAcl(body);
-            rootStart(body);
-            Varint.writeUnsigned(body, 1);
-            body.writeByte(SnapshotFormat.TAG_NODE);
+            batchHeader(body, 2);
+            Varint.writeUnsigned(body, 0);
             Varint.writeUnsigned(body, 2);
-            Varint.writeUnsigned(body, 1);
-        }, "does not fit the tree");
+        }, "node #1 at depth 2 does not fit the tree");
     }
 
     @Test
@@ -96,25 +131,26 @@ class SnapshotLimitsTest {
         assertCorrupt(body -> {
             header(body, 1);
             openAcl(body);
-            body.writeByte(SnapshotFormat.TAG_NODE);
+            body.writeByte(SnapshotFormat.TAG_NODES);
             body.write(new byte[] {-1, -1, -1, -1, -1, -1, -1, -1, -1, 2});
-        }, "corrupt snapshot 0x0: depth overflows 64 bits");
+        }, "corrupt snapshot 0x0: batch size overflows 64 bits");
         assertCorrupt(body -> {
             header(body, 1);
             openAcl(body);
-            body.writeByte(SnapshotFormat.TAG_NODE);
+            batchHeader(body, 1);
             Varint.writeUnsigned(body, Integer.MAX_VALUE + 1L);
         }, "corrupt snapshot 0x0: depth 2147483648 does not fit an int");
         assertCorrupt(body -> {
             header(body, 1);
             openAcl(body);
-            body.writeByte(SnapshotFormat.TAG_NODE);
-            Varint.writeUnsigned(body, 0);
+            batchHeader(body, 1);
+            Varint.writeUnsigned(body, 0); // depth
+            Varint.writeUnsigned(body, 0); // name
             Varint.writeUnsigned(body, 0);
             Varint.writeSigned(body, 0); // czxid
+            Varint.writeSigned(body, 0); // ctime
             Varint.writeSigned(body, 0); // mzxid
             Varint.writeSigned(body, 0); // pzxid
-            Varint.writeSigned(body, 0); // ctime
             Varint.writeSigned(body, 0); // mtime
             Varint.writeSigned(body, 0); // owner
             Varint.writeSigned(body, Integer.MIN_VALUE - 1L); // version
@@ -125,7 +161,7 @@ class SnapshotLimitsTest {
     void undefinedAclAndUnknownTagsAreRejected() {
         assertCorrupt(body -> {
             header(body, 1);
-            rootStart(body);
+            rootBatchUpToDataLength(body);
         }, "undefined ACL #0");
         assertCorrupt(body -> {
             header(body, 1);
@@ -186,13 +222,23 @@ class SnapshotLimitsTest {
         body.writeBytes("anyone");
     }
 
-    /** A root record up to (not including) its data length: depth 0, no name, a zero stat, ACL #0. */
-    private static void rootStart(DataOutputStream body) throws IOException {
-        body.writeByte(SnapshotFormat.TAG_NODE);
-        Varint.writeUnsigned(body, 0);
-        Varint.writeUnsigned(body, 0);
-        new StatCodec().write(body, new StoredStat(0, 0, 0, 0, 0, 0, 0, 0, 0));
-        Varint.writeUnsigned(body, 0);
+    private static void batchHeader(DataOutputStream body, int count) throws IOException {
+        body.writeByte(SnapshotFormat.TAG_NODES);
+        Varint.writeUnsigned(body, count);
+    }
+
+    /** A batch of the root alone, up to (not including) its data length: no name, a zero stat, ACL #0. */
+    private static void rootBatchUpToDataLength(DataOutputStream body) throws IOException {
+        batchHeader(body, 1);
+        Varint.writeUnsigned(body, 0); // depth
+        Varint.writeUnsigned(body, 0); // name: nothing shared
+        Varint.writeUnsigned(body, 0); // and nothing more
+        StoredStat zero = new StoredStat(0, 0, 0, 0, 0, 0, 0, 0, 0);
+        StatCodec stats = new StatCodec();
+        stats.writeCzxid(body, zero);
+        stats.writeCtime(body, zero);
+        StatCodec.writeRest(body, zero);
+        Varint.writeUnsigned(body, 0); // ACL index
     }
 
     private static long rootOnlyDigest() {
