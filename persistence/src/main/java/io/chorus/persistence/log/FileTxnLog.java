@@ -56,7 +56,7 @@ public final class FileTxnLog implements TxnLog {
         FileTxnLog log = new FileTxnLog(directory, options, LogRecovery.recover(directory, options));
         if (!log.closedSegments.isEmpty()) {
             SegmentFile newest = log.closedSegments.remove(log.closedSegments.size() - 1);
-            log.writer = SegmentWriter.reopen(newest, log.writeBuffer);
+            log.writer = SegmentWriter.reopen(newest, log.writeBuffer, log.preallocation());
             log.lastZxid = newest.lastZxid();
         }
         return log;
@@ -211,7 +211,7 @@ public final class FileTxnLog implements TxnLog {
         if (writer != null) {
             try (SegmentWriter closing = writer) {
                 if (failure == null) {
-                    closing.sync();
+                    closing.finish();
                 }
             }
             writer = null;
@@ -222,12 +222,17 @@ public final class FileTxnLog implements TxnLog {
         if (writer != null) {
             finishWriter();
         }
-        writer = SegmentWriter.create(directory, firstZxid, lastZxid, writeBuffer);
+        writer = SegmentWriter.create(directory, firstZxid, lastZxid, writeBuffer, preallocation());
+    }
+
+    private SegmentWriter.Preallocation preallocation() {
+        return options.preallocateBytes() == 0 ? SegmentWriter.Preallocation.NONE
+                : new SegmentWriter.Preallocation(options.preallocateBytes(), options.segmentBytesMax());
     }
 
     /** A segment is forced before it is left, so only the newest segment can ever have a torn tail. */
     private void finishWriter() throws IOException {
-        writer.sync();
+        writer.finish();
         SegmentFile finished = writer.toSegmentFile();
         writer.close();
         writer = null;

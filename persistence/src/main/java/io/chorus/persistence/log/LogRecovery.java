@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Opens a log directory after a clean stop or a crash. A crash can only tear the end of the newest segment
  * (a partial record, a record whose CRC fails, zeros where the file system extended the file): that tail is
- * cut off with a WARN naming the file, offset and reason. Damage anywhere else, a zxid out of order or a
+ * cut off with a WARN naming the file, offset and reason. Zeros from the last record to the end of a file
+ * are preallocated space (see {@link FileTxnLogOptions#preallocateBytes()}), in the newest segment or in
+ * an older one a crash caught before its zeros were cut off: skipped, with an INFO line for the newest. Damage anywhere else, a zxid out of order or a
  * missing segment would lose or reorder entries that may have been acknowledged, so recovery refuses with a
  * {@link CorruptLogException} and changes nothing.
  */
@@ -82,7 +84,7 @@ final class LogRecovery {
             }
             SegmentHeader header = readHeader(channel, file, prevLastZxid);
             Scan scan = scanRecords(channel, file, header, size);
-            if (scan.defect != null) {
+            if (scan.defect != null && !ValidRecordSearch.allZero(channel, scan.defect.offset(), size)) {
                 throw new CorruptLogException(file, scan.defect.offset(), scan.defect.reason()
                         + " in a segment that newer segments follow");
             }
@@ -90,7 +92,7 @@ final class LogRecovery {
                 throw new CorruptLogException(file, SegmentHeader.BYTES,
                         "segment holds no record, and newer segments follow it");
             }
-            return Optional.of(new SegmentFile(file, header.firstZxid(), scan.lastZxid, size));
+            return Optional.of(new SegmentFile(file, header.firstZxid(), scan.lastZxid, scan.endOffset));
         }
     }
 
@@ -216,10 +218,13 @@ final class LogRecovery {
             throw new CorruptLogException(file, defect.offset(), defect.reason() + "; a valid record follows at offset "
                     + valid.getAsLong() + ", so this is not a torn tail");
         }
-        String reason = ValidRecordSearch.allZero(channel, defect.offset(), size)
-                ? "zero-filled tail" : defect.reason();
-        LOG.warn("Truncating the torn tail of log segment {} at offset {}: {} ({} bytes dropped)",
-                file, defect.offset(), reason, size - defect.offset());
+        if (ValidRecordSearch.allZero(channel, defect.offset(), size)) {
+            LOG.info("Cutting {} bytes of zeros (preallocated or never written) after the last record of log"
+                    + " segment {} at offset {}", size - defect.offset(), file, defect.offset());
+        } else {
+            LOG.warn("Truncating the torn tail of log segment {} at offset {}: {} ({} bytes dropped)",
+                    file, defect.offset(), defect.reason(), size - defect.offset());
+        }
         channel.truncate(defect.offset());
         channel.force(true);
     }

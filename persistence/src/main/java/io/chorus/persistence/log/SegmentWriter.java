@@ -12,9 +12,15 @@ import java.nio.file.StandardOpenOption;
 /**
  * Appends records to the newest segment through a write buffer: appends only fill the buffer, and
  * {@link #sync()} writes it in one call and forces the file (and, for a new file, its directory entry).
+ * With preallocation, the file is extended with zeros ahead of the records (see
+ * {@link FileTxnLogOptions#preallocateBytes()}); {@link #finish()} cuts them off again when the segment
+ * is left, and recovery reads zeros after the last record as unused space, never as a record.
  * Owns the segment's channel; borrows the buffer, which is empty whenever this writer is not in use.
  */
 final class SegmentWriter implements Closeable {
+    /** Zeros to copy from when preallocating; read-only, shared by every writer. */
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 20).asReadOnlyBuffer();
+
     private final Path path;
     private final FileChannel channel;
     private final ByteBuffer buffer;
@@ -23,9 +29,17 @@ final class SegmentWriter implements Closeable {
     /** File offset where the buffer's first byte goes: everything before it has been written. */
     private long writtenBytes;
     private boolean directoryEntryPending;
+    private final Preallocation preallocation;
+    /** The file's length: records up to writtenBytes, zeros after. */
+    private long fileBytes;
+
+    /** How far ahead of the records to zero-fill, and the length the file must never pass. */
+    record Preallocation(int stepBytes, long fileBytesMax) {
+        static final Preallocation NONE = new Preallocation(0, 0);
+    }
 
     private SegmentWriter(Path path, FileChannel channel, ByteBuffer buffer, long firstZxid, long lastZxid,
-                          long writtenBytes, boolean directoryEntryPending) {
+                          long writtenBytes, boolean directoryEntryPending, Preallocation preallocation) {
         if (buffer.position() != 0) {
             throw new IllegalStateException("write buffer still holds " + buffer.position() + " bytes");
         }
@@ -36,22 +50,26 @@ final class SegmentWriter implements Closeable {
         this.lastZxid = lastZxid;
         this.writtenBytes = writtenBytes;
         this.directoryEntryPending = directoryEntryPending;
+        this.preallocation = preallocation;
+        this.fileBytes = writtenBytes;
     }
 
     /** Creates the segment file for a record with {@code firstZxid}, following {@code prevZxid}. */
-    static SegmentWriter create(Path directory, long firstZxid, long prevZxid, ByteBuffer buffer) throws IOException {
+    static SegmentWriter create(Path directory, long firstZxid, long prevZxid, ByteBuffer buffer,
+                                Preallocation preallocation) throws IOException {
         Path path = directory.resolve(SegmentFileName.of(firstZxid));
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        SegmentWriter writer = new SegmentWriter(path, channel, buffer, firstZxid, 0, 0, true);
+        SegmentWriter writer = new SegmentWriter(path, channel, buffer, firstZxid, 0, 0, true, preallocation);
         new SegmentHeader(firstZxid, prevZxid).encode(buffer);
         return writer;
     }
 
-    /** Continues a recovered segment after its last whole record. */
-    static SegmentWriter reopen(SegmentFile segment, ByteBuffer buffer) throws IOException {
+    /** Continues a recovered segment after its last whole record (recovery cut off whatever followed it). */
+    static SegmentWriter reopen(SegmentFile segment, ByteBuffer buffer, Preallocation preallocation)
+            throws IOException {
         FileChannel channel = FileChannel.open(segment.path(), StandardOpenOption.WRITE);
         return new SegmentWriter(segment.path(), channel, buffer, segment.firstZxid(), segment.lastZxid(),
-                segment.sizeBytes(), false);
+                segment.sizeBytes(), false, preallocation);
     }
 
     /** Buffers {@code entry}; the caller has checked its size against the buffer and the segment bounds. */
@@ -87,11 +105,31 @@ final class SegmentWriter implements Closeable {
 
     /** Hands the buffered bytes to the file system (not durable yet), so reads of the file see them. */
     void flush() throws IOException {
+        preallocateFor(buffer.position());
         buffer.flip();
         while (buffer.hasRemaining()) {
             writtenBytes += channel.write(buffer, writtenBytes);
         }
         buffer.clear();
+    }
+
+    /**
+     * Zero-fills the file in whole steps past the {@code bytes} about to be written, unless they fit
+     * already. The zeros reach the disk with the next sync, once per step; syncs after that change no
+     * metadata.
+     */
+    private void preallocateFor(int bytes) throws IOException {
+        long needed = writtenBytes + bytes;
+        if (preallocation.stepBytes() == 0 || needed <= fileBytes) {
+            return;
+        }
+        long target = Math.min(Math.max(needed, fileBytes + preallocation.stepBytes()), preallocation.fileBytesMax());
+        ByteBuffer zeros = ZEROS.duplicate();
+        for (long at = Math.max(fileBytes, writtenBytes); at < target; ) {
+            zeros.clear().limit((int) Math.min(zeros.capacity(), target - at));
+            at += channel.write(zeros, at);
+        }
+        fileBytes = Math.max(fileBytes, target);
     }
 
     /** Makes every appended record durable. */
@@ -113,7 +151,21 @@ final class SegmentWriter implements Closeable {
         channel.truncate(offset);
         channel.force(true);
         writtenBytes = offset;
+        fileBytes = offset;
         lastZxid = newLastZxid;
+    }
+
+    /**
+     * Syncs, then cuts off the preallocated zeros, so a segment that is left (rolled, or the log closed)
+     * is exactly as long as its records. A crash between the two leaves zeros that recovery skips.
+     */
+    void finish() throws IOException {
+        sync();
+        if (fileBytes > writtenBytes) {
+            channel.truncate(writtenBytes);
+            channel.force(true);
+            fileBytes = writtenBytes;
+        }
     }
 
     SegmentFile toSegmentFile() {

@@ -87,15 +87,16 @@ class FileTxnLogRecoveryTest {
     }
 
     @Test
-    void aZeroFilledTailIsTruncated() throws IOException {
+    void aZeroFilledTailIsCutWithoutAWarning() throws IOException {
         writeLog(1, 5);
         Path segment = SegmentFiles.newest(dir);
         long end = Files.size(segment);
         SegmentFiles.appendZeros(segment, 8192);
-        try (LogCapture warnings = LogCapture.of(LogRecovery.class)) {
+        try (LogCapture log = LogCapture.of(LogRecovery.class)) {
             assertThat(recoveredZxids()).isEqualTo(range(1, 5));
-            assertThat(warnings.warnings()).singleElement().asString()
-                    .contains(segment.toString(), "offset " + end, "zero-filled tail", "8192 bytes dropped");
+            assertThat(log.warnings()).isEmpty();
+            assertThat(log.infos()).singleElement().asString()
+                    .contains(segment.toString(), "offset " + end, "8192 bytes of zeros");
         }
         assertThat(Files.size(segment)).isEqualTo(end);
     }
@@ -243,5 +244,82 @@ class FileTxnLogRecoveryTest {
         Path other = Files.writeString(dir.resolve("README"), "operator notes");
         assertThat(recoveredZxids()).isEqualTo(range(1, 3));
         assertThat(other).exists();
+    }
+
+    @Test
+    void aCrashBeforeAnOlderSegmentsZerosWereCutLosesNothingAndAppendsGoOn() throws IOException {
+        writeThreeSegments();
+        Path first = SegmentFiles.list(dir).get(0);
+        long end = Files.size(first);
+        SegmentFiles.appendZeros(first, 4096); // as a crash between its last sync and cutting its preallocation
+
+        try (FileTxnLog log = FileTxnLog.open(dir)) {
+            assertThat(zxids(readAll(log))).isEqualTo(range(1, 15));
+            log.append(TestEntries.entry(16, PAYLOAD_BYTES));
+            log.sync();
+        }
+        assertThat(recoveredZxids()).isEqualTo(range(1, 16));
+        assertThat(Files.size(first)).as("left as it was: the zeros are skipped, not cut").isEqualTo(end + 4096);
+    }
+
+    @Test
+    void aPartialRecordBeforeZerosInAnOlderSegmentStillRefusesToOpen() throws IOException {
+        writeThreeSegments();
+        Path first = SegmentFiles.list(dir).get(0);
+        long lastRecord = SegmentFiles.recordOffset(4, PAYLOAD_BYTES);
+        SegmentFiles.flipByte(first, lastRecord + RecordFormat.HEADER_BYTES + 1);
+        SegmentFiles.appendZeros(first, 4096);
+
+        assertThatThrownBy(() -> FileTxnLog.open(dir)).isInstanceOf(CorruptLogException.class)
+                .hasMessageContaining("offset " + lastRecord);
+    }
+
+    @Test
+    void preallocatedSegmentsRecoverEverySyncedEntryAfterACrashAndAreExactOnceLeft(@TempDir Path crashCopy)
+            throws IOException {
+        FileTxnLogOptions options = new FileTxnLogOptions(64 << 10, 1024, 4096, 16 << 10);
+        try (FileTxnLog running = FileTxnLog.open(dir, options)) {
+            for (long zxid = 1; zxid <= 1000; zxid++) {
+                running.append(TestEntries.entry(zxid, PAYLOAD_BYTES));
+                if (zxid % 7 == 0) {
+                    running.sync();
+                }
+            }
+            running.sync();
+            // the crash: the files as they are now, while the log is still open
+            for (Path segment : SegmentFiles.list(dir)) {
+                Files.copy(segment, crashCopy.resolve(segment.getFileName()));
+            }
+        }
+        List<Path> segments = SegmentFiles.list(crashCopy);
+        assertThat(segments).hasSizeGreaterThan(1);
+        int recordBytes = RecordFormat.HEADER_BYTES + PAYLOAD_BYTES;
+        for (Path left : segments.subList(0, segments.size() - 1)) {
+            assertThat((Files.size(left) - SegmentHeader.BYTES) % recordBytes)
+                    .as("a segment that was left holds its header and whole records only, no zeros").isZero();
+        }
+        Path newest = segments.get(segments.size() - 1);
+        long newestRecords = SegmentHeader.BYTES + (long) recordBytes * (1000 - zxidsIn(segments.subList(0,
+                segments.size() - 1)));
+        assertThat(Files.size(newest)).as("zero-filled ahead of its records").isGreaterThan(newestRecords);
+
+        try (FileTxnLog reopened = FileTxnLog.open(crashCopy, options)) {
+            assertThat(zxids(readAll(reopened))).isEqualTo(range(1, 1000));
+            reopened.append(TestEntries.entry(1001, PAYLOAD_BYTES));
+        }
+        assertThat(Files.size(newest)).as("closed cleanly: cut to its records").isEqualTo(newestRecords + recordBytes);
+        try (FileTxnLog again = FileTxnLog.open(crashCopy, options)) {
+            assertThat(zxids(readAll(again))).isEqualTo(range(1, 1001));
+        }
+        assertThat((Files.size(SegmentFiles.newest(dir)) - SegmentHeader.BYTES) % recordBytes)
+                .as("the original, closed cleanly, was cut too").isZero();
+    }
+
+    private static long zxidsIn(List<Path> segments) throws IOException {
+        long count = 0;
+        for (Path segment : segments) {
+            count += (Files.size(segment) - SegmentHeader.BYTES) / (RecordFormat.HEADER_BYTES + PAYLOAD_BYTES);
+        }
+        return count;
     }
 }

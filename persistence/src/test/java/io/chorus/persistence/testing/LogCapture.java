@@ -7,13 +7,19 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Collects what a class logs at WARN and above while open, so tests can check what an operator would read. */
+/**
+ * Collects what a class logs at INFO and above while open (lowering its level to INFO meanwhile), so tests
+ * can check what an operator would read.
+ */
 public final class LogCapture implements AutoCloseable {
     private final Logger logger;
+    private final Level levelBefore;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     private LogCapture(Class<?> source) {
         this.logger = (Logger) LoggerFactory.getLogger(source);
+        this.levelBefore = logger.getLevel();
+        logger.setLevel(Level.INFO);
         appender.start();
         logger.addAppender(appender);
     }
@@ -32,9 +38,20 @@ public final class LogCapture implements AutoCloseable {
         }
     }
 
+    /** The formatted messages logged at INFO exactly so far. */
+    public List<String> infos() {
+        synchronized (appender.list) {
+            return appender.list.stream()
+                    .filter(e -> e.getLevel() == Level.INFO)
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .toList();
+        }
+    }
+
     @Override
     public void close() {
         logger.detachAppender(appender);
         appender.stop();
+        logger.setLevel(levelBefore);
     }
 }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * and bounds the requests in flight: at {@code maxOutstandingRequests} it stops reading the socket
  * (ZooKeeper's throttling) until replies bring it back under half the bound.
  */
-public final class ClientConnection extends SimpleChannelInboundHandler<Object> {
+public final class ClientConnection extends SimpleChannelInboundHandler<Object> implements ClientChannel {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
 
     private final ClientRequestSink sink;
@@ -98,6 +98,7 @@ public final class ClientConnection extends SimpleChannelInboundHandler<Object> 
     }
 
     /** Keeps a packet for the next {@link #flush}; the driver flushes once per batch. Driver thread only. */
+    @Override
     public void write(Object packet) {
         unflushed.add(packet);
     }
@@ -107,6 +108,7 @@ public final class ClientConnection extends SimpleChannelInboundHandler<Object> 
      * writes them in order and flushes: one hand-off between threads per batch instead of one per packet.
      * Driver thread only.
      */
+    @Override
     public void flush() {
         if (unflushed.isEmpty()) {
             return;
@@ -138,6 +140,7 @@ public final class ClientConnection extends SimpleChannelInboundHandler<Object> 
     }
 
     /** One request has been answered: reading resumes once under half the bound. */
+    @Override
     public void replied() {
         if (outstanding.decrementAndGet() == maxOutstandingRequests / 2) {
             Channel c = channel;
@@ -148,6 +151,7 @@ public final class ClientConnection extends SimpleChannelInboundHandler<Object> 
     }
 
     /** Flushes what is queued, then closes, logging why. Driver thread only. */
+    @Override
     public void close(String reason) {
         flush();
         Channel c = channel;
@@ -157,21 +161,25 @@ public final class ClientConnection extends SimpleChannelInboundHandler<Object> 
         }
     }
 
+    @Override
     public boolean isOpen() {
         Channel c = channel;
         return c != null && c.isOpen();
     }
 
     /** The client's address, or null when unknown (not connected, or not an IP channel). */
+    @Override
     public InetSocketAddress remote() {
         Channel c = channel;
         return c != null && c.remoteAddress() instanceof InetSocketAddress a ? a : null;
     }
 
+    @Override
     public long sessionId() {
         return sessionId;
     }
 
+    @Override
     public void sessionId(long id) {
         this.sessionId = id;
     }

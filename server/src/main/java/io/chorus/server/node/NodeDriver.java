@@ -11,7 +11,7 @@ import io.chorus.datatree.ApplyResult;
 import io.chorus.datatree.DataTree;
 import io.chorus.datatree.txn.Txn;
 import io.chorus.datatree.txn.TxnCodec;
-import io.chorus.server.net.ClientConnection;
+import io.chorus.server.net.ClientChannel;
 import io.chorus.server.net.ClientRequestSink;
 import io.chorus.server.net.ConnectPacket;
 import io.chorus.server.net.RequestPacket;
@@ -79,18 +79,18 @@ public final class NodeDriver implements ClientRequestSink, Proposer, AutoClosea
     // ---- inputs, from any thread ----
 
     @Override
-    public void connect(ClientConnection connection, ConnectPacket packet) {
+    public void connect(ClientChannel connection, ConnectPacket packet) {
         loop.execute(() -> pipeline.onConnect(connection, packet, monotonicMillis()));
     }
 
     @Override
-    public void request(ClientConnection connection, RequestPacket packet) {
+    public void request(ClientChannel connection, RequestPacket packet) {
         loop.execute(() -> handle(connection, packet, monotonicMillis()));
     }
 
     /** One task for the whole read: one hand-off to the driver thread, however many requests it held. */
     @Override
-    public void requests(ClientConnection connection, List<RequestPacket> packets) {
+    public void requests(ClientChannel connection, List<RequestPacket> packets) {
         loop.execute(() -> {
             long now = monotonicMillis();
             for (RequestPacket packet : packets) {
@@ -99,7 +99,7 @@ public final class NodeDriver implements ClientRequestSink, Proposer, AutoClosea
         });
     }
 
-    private void handle(ClientConnection connection, RequestPacket packet, long nowMillis) {
+    private void handle(ClientChannel connection, RequestPacket packet, long nowMillis) {
         try {
             pipeline.onRequest(connection, packet, nowMillis);
         } catch (RuntimeException e) {
@@ -111,7 +111,7 @@ public final class NodeDriver implements ClientRequestSink, Proposer, AutoClosea
     }
 
     @Override
-    public void disconnected(ClientConnection connection) {
+    public void disconnected(ClientChannel connection) {
         loop.execute(() -> pipeline.onDisconnected(connection));
     }
 

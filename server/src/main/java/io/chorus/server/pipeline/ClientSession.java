@@ -1,7 +1,7 @@
 package io.chorus.server.pipeline;
 
 import io.chorus.api.Id;
-import io.chorus.server.net.ClientConnection;
+import io.chorus.server.net.ClientChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class ClientSession {
     final long sessionId;
-    ClientConnection connection;
+    ClientChannel connection;
     int timeoutMillis;
     final List<Id> authIds = new ArrayList<>();
     final ArrayDeque<PendingRequest> queue = new ArrayDeque<>();

@@ -17,7 +17,7 @@ import io.chorus.datatree.txn.TxnHeader;
 import io.chorus.datatree.watch.Notification;
 import io.chorus.datatree.watch.WatchManager;
 import io.chorus.server.config.ServerConfig;
-import io.chorus.server.net.ClientConnection;
+import io.chorus.server.net.ClientChannel;
 import io.chorus.server.net.ConnectPacket;
 import io.chorus.server.net.ConnectReplyPacket;
 import io.chorus.server.net.ReplyPacket;
@@ -65,11 +65,11 @@ public final class RequestPipeline {
     /** Connections waiting for their CreateSession transaction to apply. */
     private final Map<Long, PendingConnect> connecting = new HashMap<>();
     private final Map<Long, ClientSession> barriers = new HashMap<>();
-    private final Set<ClientConnection> toFlush = new LinkedHashSet<>();
+    private final Set<ClientChannel> toFlush = new LinkedHashSet<>();
     private final Set<String> housekeepingInFlight = new HashSet<>();
     private long nextBarrierToken = 1;
 
-    private record PendingConnect(ClientConnection connection, int timeoutMillis, byte[] password) {
+    private record PendingConnect(ClientChannel connection, int timeoutMillis, byte[] password) {
     }
 
     public RequestPipeline(ServerConfig config, int serverId, DataTree tree, WatchManager watches,
@@ -93,7 +93,7 @@ public final class RequestPipeline {
 
     // ---- connections ----
 
-    public void onConnect(ClientConnection connection, ConnectPacket packet, long nowMillis) {
+    public void onConnect(ClientChannel connection, ConnectPacket packet, long nowMillis) {
         if (packet.lastZxidSeen() > tree.lastAppliedZxid()) {
             connection.close("client has seen zxid 0x" + Long.toHexString(packet.lastZxidSeen())
                     + " but this server's last is 0x" + Long.toHexString(tree.lastAppliedZxid()));
@@ -113,7 +113,7 @@ public final class RequestPipeline {
         reconnect(connection, packet, timeout, nowMillis);
     }
 
-    private void reconnect(ClientConnection connection, ConnectPacket packet, int timeout, long nowMillis) {
+    private void reconnect(ClientChannel connection, ConnectPacket packet, int timeout, long nowMillis) {
         long id = packet.sessionId();
         SessionInfo info = tree.session(id);
         if (info == null || tracker.isClosing(id) || !Arrays.equals(info.password(), packet.password())) {
@@ -140,7 +140,7 @@ public final class RequestPipeline {
         send(connection, new ConnectReplyPacket(new ConnectResponse(0, timeout, id, info.password(), false), false));
     }
 
-    public void onDisconnected(ClientConnection connection) {
+    public void onDisconnected(ClientChannel connection) {
         long id = connection.sessionId();
         connecting.remove(id);
         ClientSession session = sessions.get(id);
@@ -153,7 +153,7 @@ public final class RequestPipeline {
 
     // ---- requests ----
 
-    public void onRequest(ClientConnection connection, RequestPacket packet, long nowMillis) {
+    public void onRequest(ClientChannel connection, RequestPacket packet, long nowMillis) {
         ClientSession session = sessions.get(connection.sessionId());
         if (session == null || session.connection != connection) {
             connection.close("request before the session was established");
@@ -251,7 +251,7 @@ public final class RequestPipeline {
 
     /** Answers what can be answered at the head of the session's queue, in order. */
     private void drain(ClientSession session) {
-        ClientConnection connection = session.connection;
+        ClientChannel connection = session.connection;
         while (!session.queue.isEmpty()) {
             PendingRequest head = session.queue.peekFirst();
             if (head.kind == PendingRequest.Kind.READ && !head.isAnswered()) {
@@ -387,7 +387,7 @@ public final class RequestPipeline {
 
     /** Flushes every connection written to since the last flush; called once per driver batch. */
     public void flush() {
-        for (ClientConnection c : toFlush) {
+        for (ClientChannel c : toFlush) {
             c.flush();
         }
         toFlush.clear();
@@ -421,12 +421,12 @@ public final class RequestPipeline {
         send(session.connection, new ReplyPacket(OpCode.XID_NOTIFICATION, zxid, 0, event));
     }
 
-    private void send(ClientConnection connection, Object packet) {
+    private void send(ClientChannel connection, Object packet) {
         connection.write(packet);
         toFlush.add(connection);
     }
 
-    private static Id ipId(ClientConnection connection) {
+    private static Id ipId(ClientChannel connection) {
         java.net.InetSocketAddress remote = connection.remote();
         String address = remote == null ? "unknown" : remote.getAddress().getHostAddress();
         return new Id("ip", address);

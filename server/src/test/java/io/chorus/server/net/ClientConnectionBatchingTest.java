@@ -15,22 +15,22 @@ class ClientConnectionBatchingTest {
     private final List<String> events = new ArrayList<>();
     private final EmbeddedChannel channel = new EmbeddedChannel(new ClientConnection(new ClientRequestSink() {
         @Override
-        public void connect(ClientConnection c, ConnectPacket p) {
+        public void connect(ClientChannel c, ConnectPacket p) {
             events.add("connect");
         }
 
         @Override
-        public void request(ClientConnection c, RequestPacket p) {
+        public void request(ClientChannel c, RequestPacket p) {
             events.add("request " + p.xid());
         }
 
         @Override
-        public void requests(ClientConnection c, List<RequestPacket> packets) {
+        public void requests(ClientChannel c, List<RequestPacket> packets) {
             events.add("batch " + packets.stream().map(p -> Integer.toString(p.xid())).toList());
         }
 
         @Override
-        public void disconnected(ClientConnection c) {
+        public void disconnected(ClientChannel c) {
             events.add("disconnected");
         }
     }, 100));

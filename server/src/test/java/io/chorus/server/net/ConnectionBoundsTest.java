@@ -1,11 +1,13 @@
 package io.chorus.server.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.chorus.server.ChorusServer;
 import io.chorus.server.config.ServerConfig;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.proto.GetDataRequest;
 import org.apache.zookeeper.proto.ReplyHeader;
@@ -43,10 +45,13 @@ class ConnectionBoundsTest {
                 assertThat(c.readReplyHeader().getErr()).isZero();
             }
         }
-        // Once one closes, the address may connect again.
-        try (RawClient again = new RawClient(server.clientPort())) {
-            assertThat(again.handshake()).isPositive();
-        }
+        // Once one closes, the address may connect again: as soon as the server has seen the close, which
+        // happens on its event loop after ours returns.
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+            try (RawClient again = new RawClient(server.clientPort())) {
+                assertThat(again.handshake()).isPositive();
+            }
+        });
     }
 
     @Test

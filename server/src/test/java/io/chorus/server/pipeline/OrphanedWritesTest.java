@@ -11,6 +11,7 @@ import io.chorus.datatree.TreeOptions;
 import io.chorus.datatree.txn.Txn;
 import io.chorus.datatree.watch.WatchManager;
 import io.chorus.server.config.ServerConfig;
+import io.chorus.server.net.ClientChannel;
 import io.chorus.server.net.ClientConnection;
 import io.chorus.server.net.ClientRequestSink;
 import io.chorus.server.net.ConnectPacket;
@@ -93,15 +94,15 @@ class OrphanedWritesTest {
     private static EmbeddedChannel channel() {
         return new EmbeddedChannel(new ClientConnection(new ClientRequestSink() {
             @Override
-            public void connect(ClientConnection c, ConnectPacket p) {
+            public void connect(ClientChannel c, ConnectPacket p) {
             }
 
             @Override
-            public void request(ClientConnection c, RequestPacket p) {
+            public void request(ClientChannel c, RequestPacket p) {
             }
 
             @Override
-            public void disconnected(ClientConnection c) {
+            public void disconnected(ClientChannel c) {
             }
         }, 100));
     }
