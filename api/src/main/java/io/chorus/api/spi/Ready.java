@@ -4,9 +4,18 @@ import java.util.List;
 
 /**
  * Everything the driver must now do, in this order: truncate the log after {@code truncateAfterZxid}
- * (when it is not -1), persist {@code toPersist} (and report them with
- * {@link ConsensusProtocol#persisted}), send {@code messages}, apply {@code committed} in order, answer
- * the satisfied read barriers, and take note of {@code leadership} when it is not null.
+ * (when it is not -1), install {@code snapshotToInstall} (when it is not null), persist {@code toPersist}
+ * (and report them with {@link ConsensusProtocol#persisted}), send {@code messages}, apply {@code committed}
+ * in order, answer the satisfied read barriers, and take note of {@code leadership} when it is not null.
+ *
+ * <p>Truncating below the last applied zxid (possible only after a restart replayed log entries that were
+ * never committed) means the driver must rebuild its applied state from a snapshot at or below that zxid
+ * and the remaining log.
+ *
+ * <p>Installing a snapshot replaces the applied state with the snapshot's; the log continues after the
+ * snapshot's zxid (entries at or below it no longer matter for recovery). The driver makes the snapshot
+ * durable before the entries that follow it and then reports {@code persisted} with a zxid at or above
+ * the snapshot's, even when {@code toPersist} is empty.
  */
 public record Ready(
         List<Outbound> messages,
@@ -14,7 +23,8 @@ public record Ready(
         List<LogEntry> toPersist,
         List<LogEntry> committed,
         List<Long> readBarriersSatisfied,
-        Leadership leadership) {
+        Leadership leadership,
+        StateSnapshot snapshotToInstall) {
 
     public static final Ready EMPTY = new Ready(List.of(), -1, List.of(), List.of(), List.of(), null);
 
@@ -25,8 +35,14 @@ public record Ready(
         readBarriersSatisfied = List.copyOf(readBarriersSatisfied);
     }
 
+    /** A Ready without a snapshot to install (protocols and drivers that predate snapshot transfer). */
+    public Ready(List<Outbound> messages, long truncateAfterZxid, List<LogEntry> toPersist,
+            List<LogEntry> committed, List<Long> readBarriersSatisfied, Leadership leadership) {
+        this(messages, truncateAfterZxid, toPersist, committed, readBarriersSatisfied, leadership, null);
+    }
+
     public boolean isEmpty() {
         return messages.isEmpty() && truncateAfterZxid == -1 && toPersist.isEmpty() && committed.isEmpty()
-                && readBarriersSatisfied.isEmpty() && leadership == null;
+                && readBarriersSatisfied.isEmpty() && leadership == null && snapshotToInstall == null;
     }
 }

@@ -1,0 +1,17 @@
+package io.chorus.api.spi;
+
+/**
+ * The driver's applied state, as a protocol may ask for it. A sans-IO protocol cannot serialise the state
+ * machine itself; it is constructed with this source and calls it (on the driver's thread, from within
+ * {@code receive}) when a follower needs a whole snapshot.
+ */
+@FunctionalInterface
+public interface StateSnapshots {
+    /** The state the driver has applied so far; its zxid is the last entry applied. */
+    StateSnapshot capture();
+
+    /** For protocols that never send snapshots (an ensemble of one). */
+    StateSnapshots NONE = () -> {
+        throw new UnsupportedOperationException("this driver cannot capture snapshots");
+    };
+}

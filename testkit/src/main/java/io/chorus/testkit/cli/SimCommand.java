@@ -1,0 +1,146 @@
+package io.chorus.testkit.cli;
+
+import io.chorus.testkit.sim.FaultPreset;
+import io.chorus.testkit.zk.SeedRun;
+import io.chorus.testkit.zk.ZabEnsembles;
+import io.chorus.zab.PlantedFault;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code ./chorus sim}: runs seeds of the deterministic simulator (an ensemble over the real data tree,
+ * busy clients, the fault preset, then healing) and every history checker on each. A failing seed is
+ * printed with the checkers' counterexamples and the command that replays it. Progress goes to stderr;
+ * the last line on stdout is {@code seeds: N, violations: V}. Exit 1 when V > 0, 2 for bad options.
+ */
+@Command(name = "sim", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run seeds of the deterministic simulator and check every history.",
+                "With --bug, switch on a planted protocol bug and search seeds until a checker catches it."})
+public final class SimCommand implements Callable<Integer> {
+    /** The protocols the simulator can run. */
+    enum Protocol {
+        ZAB
+    }
+
+    /** How often the progress line is refreshed, in seeds. */
+    private static final int PROGRESS_EVERY = 10;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "run seeds 1..N (default: ${DEFAULT-VALUE})",
+            defaultValue = "100")
+    long seeds;
+
+    @Option(names = "--seed", paramLabel = "S", description = "run this one seed only")
+    Long seed;
+
+    @Option(names = "--nodes", paramLabel = "N", description = "ensemble size (default: ${DEFAULT-VALUE})",
+            defaultValue = "3")
+    int nodes;
+
+    @Option(names = "--protocol", paramLabel = "zab", description = "consensus protocol (default: zab)",
+            defaultValue = "ZAB", converter = ProtocolConverter.class)
+    Protocol protocol;
+
+    @Option(names = "--faults", paramLabel = "default|none|heavy",
+            description = "fault preset (default: default)", defaultValue = "DEFAULT", converter = FaultsConverter.class)
+    FaultPreset faults;
+
+    @Option(names = "--list-bugs", description = "print the planted bugs' names, one a line")
+    boolean listBugs;
+
+    @Option(names = "--bug", paramLabel = "NAME", description = "switch on a planted bug and search for it")
+    String bug;
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        if (listBugs) {
+            for (PlantedFault fault : PlantedFault.values()) {
+                out.println(fault.name());
+            }
+            return 0;
+        }
+        if (nodes < 1 || nodes > 9) {
+            throw new ParameterException(spec.commandLine(), "--nodes must be within 1..9, got " + nodes);
+        }
+        if (seed == null && seeds < 1) {
+            throw new ParameterException(spec.commandLine(), "--seeds must be positive, got " + seeds);
+        }
+        SeedRun.Settings settings = SeedRun.Settings.defaults().withNodes(nodes).withFaults(faults);
+        if (bug != null) {
+            return searchForBug(plantedFault(bug), settings, out);
+        }
+        long first = seed == null ? 1 : seed;
+        long last = seed == null ? seeds : seed;
+        long violations = 0;
+        long started = System.nanoTime();
+        for (long s = first; s <= last; s++) {
+            SeedRun.Verdict verdict = ZabEnsembles.run(s, settings, Set.of());
+            if (!verdict.ok()) {
+                violations++;
+                out.println("seed " + s + " FAILED:");
+                out.print(verdict.describe());
+                out.println("replay: ./chorus sim --seed " + s + " --nodes " + nodes + " --faults "
+                        + faults.name().toLowerCase(Locale.ROOT));
+            }
+            long done = s - first + 1;
+            if (done % PROGRESS_EVERY == 0 || s == last) {
+                double seconds = (System.nanoTime() - started) / 1e9;
+                System.err.printf(Locale.ROOT, "\rsim: %d/%d seeds, %d violations, %.1f seeds/s", done,
+                        last - first + 1, violations, done / Math.max(seconds, 1e-9));
+            }
+        }
+        System.err.println();
+        out.println("seeds: " + (last - first + 1) + ", violations: " + violations);
+        return violations > 0 ? 1 : 0;
+    }
+
+    private int searchForBug(PlantedFault fault, SeedRun.Settings settings, PrintStream out) {
+        long last = seed == null ? seeds : seed;
+        for (long s = seed == null ? 1 : seed; s <= last; s++) {
+            SeedRun.Verdict verdict = ZabEnsembles.run(s, settings, Set.of(fault));
+            if (!verdict.ok()) {
+                out.print(verdict.describe());
+                out.println("bug " + fault.name() + ": found at seed " + s);
+                return 0;
+            }
+            if (s % PROGRESS_EVERY == 0) {
+                System.err.printf(Locale.ROOT, "\rsim: bug %s, %d seeds without a violation", fault.name(), s);
+            }
+        }
+        System.err.println();
+        out.println("bug " + fault.name() + ": not found in " + (seed == null ? seeds : 1) + " seeds");
+        return 1;
+    }
+
+    private PlantedFault plantedFault(String name) {
+        try {
+            return PlantedFault.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "unknown bug " + name + " (see --list-bugs)");
+        }
+    }
+
+    static final class ProtocolConverter implements picocli.CommandLine.ITypeConverter<Protocol> {
+        @Override
+        public Protocol convert(String value) {
+            return Protocol.valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    static final class FaultsConverter implements picocli.CommandLine.ITypeConverter<FaultPreset> {
+        @Override
+        public FaultPreset convert(String value) {
+            return FaultPreset.valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
+}

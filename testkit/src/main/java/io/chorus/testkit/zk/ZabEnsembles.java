@@ -1,0 +1,36 @@
+package io.chorus.testkit.zk;
+
+import io.chorus.testkit.sim.ProtocolFactory;
+import io.chorus.testkit.sim.Simulation;
+import io.chorus.zab.LogHistory;
+import io.chorus.zab.PlantedFault;
+import io.chorus.zab.ZabProtocol;
+import io.chorus.zab.ZabSettings;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * How a simulation runs Zab: one {@link ZabProtocol} per node incarnation over the node's surviving log
+ * and metadata, and links that keep order without duplicates, as the TCP connections Zab runs over do
+ * (messages may still be lost or delayed, and links cut and healed).
+ */
+public final class ZabEnsembles {
+    private ZabEnsembles() {
+    }
+
+    public static ProtocolFactory protocol(ZabSettings settings, Set<PlantedFault> plantedFaults) {
+        return ctx -> new ZabProtocol(ctx.serverId(), ctx.ensemble(), ctx.metadata(),
+                LogHistory.over(ctx.log(), ctx::logCoversAfter), ctx.stateSnapshots(), ctx.random(), settings)
+                .withPlantedFaults(plantedFaults);
+    }
+
+    public static UnaryOperator<Simulation.Builder> network(ZabSettings settings) {
+        return builder -> builder.fifoLinks().noDuplicates().tickMillis(settings.tickMillis());
+    }
+
+    /** Runs one seed of Zab with these settings and planted faults. */
+    public static SeedRun.Verdict run(long seed, SeedRun.Settings settings, Set<PlantedFault> plantedFaults) {
+        ZabSettings zab = ZabSettings.defaults();
+        return SeedRun.run(seed, settings, protocol(zab, plantedFaults), network(zab));
+    }
+}

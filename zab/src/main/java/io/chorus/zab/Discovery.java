@@ -1,0 +1,179 @@
+package io.chorus.zab;
+
+import io.chorus.zab.LearnerLink.Stage;
+import io.chorus.zab.ZabMessage.AckEpoch;
+import io.chorus.zab.ZabMessage.FollowerInfo;
+import io.chorus.zab.ZabMessage.LeaderInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The DISCOVERY phase. Followers report their accepted epoch (FOLLOWERINFO); once a quorum has, the
+ * prospective leader picks an epoch above all of them (LEADERINFO); followers persist it as accepted before
+ * acknowledging with their current epoch and last zxid (ACKEPOCH). A quorum of ACKEPOCH establishes the
+ * epoch. The leader keeps running this handshake for followers that join later, in any phase.
+ */
+final class Discovery {
+    private final Replica replica;
+
+    Discovery(Replica replica) {
+        this.replica = replica;
+    }
+
+    void lead(long nowMillis) {
+        replica.leading = new LeaderState(replica.currentEpoch, replica.history.lastZxid());
+        replica.leaderId = replica.myId;
+        replica.enterPhase(Phase.DISCOVERY, nowMillis);
+        proposeEpochIfQuorum(nowMillis); // an ensemble of one is its own quorum
+    }
+
+    void follow(int leaderId, long nowMillis) {
+        replica.following = new FollowerState(leaderId, nowMillis);
+        replica.leaderId = leaderId;
+        replica.enterPhase(Phase.DISCOVERY, nowMillis);
+        replica.send(leaderId, new FollowerInfo(replica.acceptedEpoch, replica.history.lastZxid()));
+    }
+
+    void step(int from, ZabMessage message, long nowMillis) {
+        if (message instanceof FollowerInfo info) {
+            onFollowerInfo(from, info, nowMillis);
+        } else if (message instanceof LeaderInfo info) {
+            onLeaderInfo(from, info, nowMillis);
+        } else if (message instanceof AckEpoch ack) {
+            onAckEpoch(from, ack, nowMillis);
+        } else {
+            throw new IllegalArgumentException("not a discovery message: " + message);
+        }
+    }
+
+    void tick(long nowMillis) {
+        if (nowMillis - replica.phaseStartedMillis > replica.settings.initLimitMillis()) {
+            replica.goLooking("discovery did not finish within initLimit", nowMillis);
+        }
+    }
+
+    // ---- leader side ----
+
+    private void onFollowerInfo(int from, FollowerInfo info, long nowMillis) {
+        LeaderState leader = replica.leading;
+        if (leader == null) {
+            return; // it takes this server for a leader it is not (any more)
+        }
+        // A FOLLOWERINFO always starts the handshake afresh: the follower restarted or lost its leader.
+        if (leader.newEpoch >= 0 && info.acceptedEpoch() > leader.newEpoch) {
+            // It accepted a later epoch from a leader that never got established and would refuse this one
+            // forever; a new election picks an epoch above it.
+            replica.goLooking("server " + from + " accepted epoch " + info.acceptedEpoch() + ", above "
+                    + leader.newEpoch, nowMillis);
+            return;
+        }
+        LearnerLink link = new LearnerLink(from, info.acceptedEpoch(), info.lastZxid(), nowMillis);
+        leader.links.put(from, link);
+        if (leader.newEpoch >= 0) {
+            sendLeaderInfo(link);
+        } else {
+            proposeEpochIfQuorum(nowMillis);
+        }
+    }
+
+    private void proposeEpochIfQuorum(long nowMillis) {
+        LeaderState leader = replica.leading;
+        List<Integer> reported = new ArrayList<>(List.of(replica.myId));
+        long highest = replica.acceptedEpoch;
+        for (LearnerLink link : leader.links.values()) {
+            reported.add(link.serverId);
+            highest = Math.max(highest, link.acceptedEpoch);
+        }
+        if (!replica.quorum.isQuorum(reported)) {
+            return;
+        }
+        // Above every epoch a quorum accepted, so no earlier leader can propose in it (unless the fault is on).
+        leader.newEpoch = replica.planted(PlantedFault.NO_EPOCH_INCREASE) ? highest : highest + 1;
+        Replica.check(leader.newEpoch <= 0xffffffffL, "epochs exhausted");
+        replica.persistAcceptedEpoch(leader.newEpoch);
+        for (LearnerLink link : leader.links.values()) {
+            sendLeaderInfo(link);
+        }
+        establishIfQuorum(nowMillis);
+    }
+
+    private void sendLeaderInfo(LearnerLink link) {
+        replica.send(link.serverId, new LeaderInfo(replica.leading.newEpoch));
+        link.stage = Stage.EPOCH_SENT;
+    }
+
+    private void onAckEpoch(int from, AckEpoch ack, long nowMillis) {
+        LeaderState leader = replica.leading;
+        LearnerLink link = leader == null ? null : leader.links.get(from);
+        if (link == null || link.stage != Stage.EPOCH_SENT || ack.epoch() != leader.newEpoch) {
+            return; // stale: from an earlier handshake
+        }
+        link.stage = Stage.EPOCH_ACKED;
+        link.currentEpoch = ack.currentEpoch();
+        link.lastZxid = ack.lastZxid();
+        link.historyStart = ack.historyStart();
+        // With the fault the epoch is not new, so repeated promises are all it can get, and it takes them.
+        link.countsForEpoch = ack.currentEpoch() != AckEpoch.ALREADY_ACCEPTED
+                || replica.planted(PlantedFault.NO_EPOCH_INCREASE);
+        if (leader.established) {
+            replica.synchronization.synchronise(link, nowMillis);
+            return;
+        }
+        boolean followerAhead = link.countsForEpoch && ack.currentEpoch() > leader.electedEpoch
+                || (ack.currentEpoch() == leader.electedEpoch && ack.lastZxid() > leader.electedZxid);
+        if (followerAhead) {
+            // The election chose a leader that would lose committed history; start again.
+            replica.goLooking("server " + from + " has a newer history (epoch " + ack.currentEpoch() + ", "
+                    + Replica.hex(ack.lastZxid()) + ")", nowMillis);
+            return;
+        }
+        establishIfQuorum(nowMillis);
+    }
+
+    private void establishIfQuorum(long nowMillis) {
+        LeaderState leader = replica.leading;
+        if (leader.established) {
+            return;
+        }
+        List<Integer> acked = new ArrayList<>(List.of(replica.myId));
+        leader.links.values().stream().filter(l -> l.stage == Stage.EPOCH_ACKED && l.countsForEpoch)
+                .forEach(l -> acked.add(l.serverId));
+        if (replica.quorum.isQuorum(acked)) {
+            replica.synchronization.establish(nowMillis);
+        }
+    }
+
+    /** A follower is electing again: stop sending it this epoch's broadcast. */
+    void followerLooking(int from) {
+        if (replica.leading != null) {
+            replica.leading.links.remove(from);
+        }
+    }
+
+    // ---- follower side ----
+
+    private void onLeaderInfo(int from, LeaderInfo info, long nowMillis) {
+        FollowerState follower = replica.following;
+        if (follower == null || from != follower.leaderId || replica.phase != Phase.DISCOVERY) {
+            return;
+        }
+        if (info.newEpoch() < replica.acceptedEpoch) {
+            replica.goLooking("leader " + from + " proposed epoch " + info.newEpoch() + " below the accepted "
+                    + replica.acceptedEpoch, nowMillis);
+            return;
+        }
+        long currentEpoch = replica.currentEpoch;
+        if (info.newEpoch() > replica.acceptedEpoch) {
+            replica.persistAcceptedEpoch(info.newEpoch()); // durable before ACKEPOCH promises it
+        } else {
+            // It promised this epoch number already, perhaps to another prospective leader: a second promise
+            // must not count towards establishing it, or two leaders could lead the same epoch (ZooKeeper
+            // sends -1 for this).
+            currentEpoch = AckEpoch.ALREADY_ACCEPTED;
+        }
+        follower.epoch = info.newEpoch();
+        replica.enterPhase(Phase.SYNCHRONIZATION, nowMillis);
+        replica.send(from, new AckEpoch(info.newEpoch(), currentEpoch, replica.history.lastZxid(),
+                replica.history.coversAfter()));
+    }
+}

@@ -1,0 +1,161 @@
+package io.chorus.zab;
+
+import io.chorus.zab.ZabMessage.Notification;
+import io.chorus.zab.ZabMessage.PeerState;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ELECTION phase: ZooKeeper's fast leader election. A LOOKING server votes for the best vote it has seen
+ * (by epoch, last zxid, server id) and tells everyone; once a quorum of the current round agrees with its vote
+ * it waits {@code finalizeWait} for a better one, then follows or leads. A server that hears a quorum say they
+ * already follow (or lead) a leader which itself says it leads, joins that leader instead.
+ */
+final class Election {
+    private final Replica replica;
+    /** The logical clock: notifications of older rounds are stale. */
+    private long round;
+    private Vote vote;
+    /** Votes of LOOKING servers in the current round, this server's own included. */
+    private final Map<Integer, Vote> received = new HashMap<>();
+    /** Notifications of servers that already follow or lead. */
+    private final Map<Integer, Notification> established = new HashMap<>();
+    private long finalizeAtMillis = -1;
+    private long resendAtMillis;
+
+    Election(Replica replica) {
+        this.replica = replica;
+    }
+
+    long round() {
+        return round;
+    }
+
+    void start(long nowMillis) {
+        round++;
+        received.clear();
+        established.clear();
+        vote = ownVote();
+        received.put(replica.myId, vote);
+        finalizeAtMillis = -1;
+        if (replica.quorum.size() == 1) {
+            decide(nowMillis); // an ensemble of one needs nobody's vote
+            return;
+        }
+        notifyAll(nowMillis);
+    }
+
+    private Vote ownVote() {
+        return new Vote(replica.myId, replica.history.lastZxid(), replica.currentEpoch);
+    }
+
+    private Notification notification() {
+        PeerState state = switch (replica.phase) {
+            case ELECTION -> PeerState.LOOKING;
+            default -> replica.isLeading() ? PeerState.LEADING : PeerState.FOLLOWING;
+        };
+        return new Notification(vote.leader(), vote.zxid(), vote.epoch(), round, state);
+    }
+
+    private void notifyAll(long nowMillis) {
+        replica.sendToPeers(notification());
+        resendAtMillis = nowMillis + replica.settings.tickMillis() * (1 + replica.random.nextInt(2));
+    }
+
+    void step(int from, Notification n, long nowMillis) {
+        if (replica.phase != Phase.ELECTION) {
+            // Decided already: tell a LOOKING server whom this one follows, so it can join.
+            if (n.state() == PeerState.LOOKING) {
+                replica.send(from, notification());
+                if (replica.isLeading()) {
+                    replica.discovery.followerLooking(from);
+                } else if (replica.isFollowing() && replica.following.leaderId == from
+                        && replica.phase == Phase.BROADCAST) {
+                    // Its leader led, and is electing again (it restarted, or gave up): the connection is gone.
+                    // Before broadcast the leader may simply not have decided yet; initLimit covers that.
+                    replica.goLooking("leader " + from + " is looking for a leader", nowMillis);
+                }
+            }
+            return;
+        }
+        if (n.state() == PeerState.LOOKING) {
+            stepLooking(from, n, nowMillis);
+        } else {
+            stepEstablished(from, n, nowMillis);
+        }
+    }
+
+    private void stepLooking(int from, Notification n, long nowMillis) {
+        Vote before = vote;
+        if (n.round() > round) {
+            round = n.round();
+            received.clear();
+            vote = n.vote().beats(ownVote()) ? n.vote() : ownVote();
+            received.put(replica.myId, vote);
+            notifyAll(nowMillis);
+        } else if (n.round() < round) {
+            replica.send(from, notification()); // bring the laggard into this round
+            return;
+        } else if (n.vote().beats(vote)) {
+            vote = n.vote();
+            received.put(replica.myId, vote);
+            notifyAll(nowMillis);
+        }
+        received.put(from, n.vote());
+        if (!vote.equals(before)) {
+            finalizeAtMillis = -1;
+        }
+        if (received.size() == replica.quorum.members().size() && agreeing().size() == received.size()) {
+            decide(nowMillis); // everyone voted the same: no better vote can come
+            return;
+        }
+        if (replica.quorum.isQuorum(agreeing())) {
+            if (finalizeAtMillis < 0) {
+                finalizeAtMillis = nowMillis + replica.settings.finalizeWaitMillis();
+            }
+        } else {
+            finalizeAtMillis = -1;
+        }
+    }
+
+    private List<Integer> agreeing() {
+        return received.entrySet().stream().filter(e -> e.getValue().equals(vote)).map(Map.Entry::getKey).toList();
+    }
+
+    private void stepEstablished(int from, Notification n, long nowMillis) {
+        established.put(from, n);
+        List<Integer> sameLeader = established.entrySet().stream()
+                .filter(e -> e.getValue().leader() == n.leader()).map(Map.Entry::getKey).toList();
+        Notification leaderSays = established.get(n.leader());
+        boolean leaderLeads = leaderSays != null && leaderSays.state() == PeerState.LEADING
+                && leaderSays.leader() == n.leader();
+        if (n.leader() != replica.myId && leaderLeads && replica.quorum.isQuorum(sameLeader)) {
+            round = Math.max(round, n.round());
+            vote = n.vote();
+            decide(nowMillis);
+        }
+    }
+
+    void tick(long nowMillis) {
+        if (finalizeAtMillis >= 0 && nowMillis >= finalizeAtMillis) {
+            if (replica.quorum.isQuorum(agreeing())) {
+                decide(nowMillis);
+                return;
+            }
+            finalizeAtMillis = -1;
+        }
+        if (nowMillis >= resendAtMillis) {
+            notifyAll(nowMillis); // notifications may be lost; keep telling
+        }
+    }
+
+    private void decide(long nowMillis) {
+        finalizeAtMillis = -1;
+        if (vote.leader() == replica.myId) {
+            replica.discovery.lead(nowMillis);
+        } else {
+            replica.discovery.follow(vote.leader(), nowMillis);
+        }
+    }
+}
