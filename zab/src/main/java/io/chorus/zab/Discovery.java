@@ -31,7 +31,7 @@ final class Discovery {
         replica.following = new FollowerState(leaderId, nowMillis);
         replica.leaderId = leaderId;
         replica.enterPhase(Phase.DISCOVERY, nowMillis);
-        replica.send(leaderId, new FollowerInfo(replica.acceptedEpoch, replica.history.lastZxid()));
+        sendFollowerInfo();
     }
 
     void step(int from, ZabMessage message, long nowMillis) {
@@ -49,7 +49,20 @@ final class Discovery {
     void tick(long nowMillis) {
         if (nowMillis - replica.phaseStartedMillis > replica.settings.initLimitMillis()) {
             replica.goLooking("discovery did not finish within initLimit", nowMillis);
+            return;
         }
+        if (replica.isFollowing()) {
+            // Until LEADERINFO comes, say it again: FOLLOWERINFO may have been lost, or have reached the
+            // prospective leader while it was still electing (it drops it then), and a lost LEADERINFO is sent
+            // again in answer. ZooKeeper's learner likewise keeps trying to connect to a leader not yet
+            // listening. Without this one lost message cost the whole initLimit.
+            sendFollowerInfo();
+        }
+    }
+
+    private void sendFollowerInfo() {
+        FollowerInfo info = new FollowerInfo(replica.acceptedEpoch, replica.history.lastZxid());
+        replica.send(replica.following.leaderId, info);
     }
 
     // ---- leader side ----
@@ -112,9 +125,15 @@ final class Discovery {
         link.currentEpoch = ack.currentEpoch();
         link.lastZxid = ack.lastZxid();
         link.historyStart = ack.historyStart();
-        // With the fault the epoch is not new, so repeated promises are all it can get, and it takes them.
-        link.countsForEpoch = ack.currentEpoch() != AckEpoch.ALREADY_ACCEPTED
-                || replica.planted(PlantedFault.NO_EPOCH_INCREASE);
+        // A first promise of the epoch counts; so does a repeated one from a server whose first promise of this
+        // very epoch came to this leader (it reconnected: ZooKeeper keeps such a server among the electing
+        // followers too). Every server makes a counted promise of an epoch number once, so two leaders that
+        // picked the same number still cannot both gather a quorum of them. With the fault the epoch is not
+        // new, so repeated promises are all it can get, and it takes them.
+        if (ack.currentEpoch() != AckEpoch.ALREADY_ACCEPTED) {
+            leader.promisedBy.add(from);
+        }
+        link.countsForEpoch = leader.promisedBy.contains(from) || replica.planted(PlantedFault.NO_EPOCH_INCREASE);
         if (leader.established) {
             replica.synchronization.synchronise(link, nowMillis);
             return;

@@ -71,9 +71,12 @@ final class Election {
                 if (replica.isLeading()) {
                     replica.discovery.followerLooking(from);
                 } else if (replica.isFollowing() && replica.following.leaderId == from
-                        && replica.phase == Phase.BROADCAST) {
-                    // Its leader led, and is electing again (it restarted, or gave up): the connection is gone.
-                    // Before broadcast the leader may simply not have decided yet; initLimit covers that.
+                        && replica.phase != Phase.DISCOVERY) {
+                    // Its leader sent LEADERINFO (or led), and is electing again: it restarted or gave up (say a
+                    // follower had a newer history), and the connection is gone. On a FIFO link this LOOKING
+                    // was sent after the LEADERINFO, so it is not a stale vote. Waiting out initLimit instead
+                    // kept the server out of the next election; in DISCOVERY the prospective leader may simply
+                    // not have decided yet, and initLimit covers that.
                     replica.goLooking("leader " + from + " is looking for a leader", nowMillis);
                 }
             }

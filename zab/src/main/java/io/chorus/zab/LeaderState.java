@@ -1,7 +1,9 @@
 package io.chorus.zab;
 
 import io.chorus.api.spi.ZxidSequence;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** What a prospective or established leader knows for the one epoch it leads. */
@@ -12,6 +14,8 @@ final class LeaderState {
     final long electedZxid;
     /** -1 until a quorum reported its accepted epoch. */
     long newEpoch = -1;
+    /** Servers whose first (counted) promise of {@link #newEpoch} came to this leader, in any of their handshakes. */
+    final Set<Integer> promisedBy = new HashSet<>();
     /** A quorum acknowledged {@link #newEpoch}; the leader now synchronises followers. */
     boolean established;
     /** The leader's last zxid when established: the history that NEWLEADER commits. */
