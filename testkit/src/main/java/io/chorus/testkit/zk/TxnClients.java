@@ -210,11 +210,20 @@ public final class TxnClients implements NodeListener {
         return role == Role.LEADER || role == Role.FOLLOWER || role == Role.STANDALONE;
     }
 
+    /**
+     * An outstanding operation is given up (left unanswered: it may still take effect, or never) when its
+     * timeout passes, or at once when its node crashed or stopped following a leader, since a ZooKeeper
+     * server closes its client connections then and the client hears connection loss.
+     */
     private void expireTimeouts() {
         for (Client client : clients) {
             Outstanding o = client.outstanding;
-            if (o != null && sim.now() >= o.deadline()) {
-                client.outstanding = null; // left unanswered: it may still take effect, or never
+            if (o == null) {
+                continue;
+            }
+            SimNode node = sim.node(o.node());
+            if (sim.now() >= o.deadline() || !serving(node) || node.incarnation() != client.incarnation) {
+                client.outstanding = null;
                 reconnect(client);
             }
         }

@@ -1,0 +1,214 @@
+package io.chorus.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chorus.server.standalone.StandaloneProtocol;
+import io.chorus.testkit.sim.DiskFaults;
+import io.chorus.testkit.sim.FaultPreset;
+import io.chorus.testkit.sim.LogDigestStateMachine;
+import io.chorus.testkit.sim.ProtocolFactory;
+import io.chorus.testkit.sim.SimEvent;
+import io.chorus.testkit.sim.SimNode;
+import io.chorus.testkit.sim.Simulation;
+import io.chorus.testkit.sim.TraceHash;
+import io.chorus.testkit.zk.ZabEnsembles;
+import io.chorus.zab.ZabSettings;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What any consensus module behind the SPI must do, whatever its algorithm (DESIGN.md, "SPI contract"):
+ * every node delivers the same total order with each proposal at most once, a lost leader is replaced
+ * without losing what was committed, and committed entries survive the crash of every node. Each
+ * protocol is a row of {@link #protocols()} or {@link #ensembles()}; a new module adds its row and
+ * gets the whole suite.
+ */
+class ConsensusContractTest {
+    /** A protocol as the contract runs it: how many nodes, how each is built, and the links it assumes. */
+    record ProtocolUnderTest(String name, int nodes, ProtocolFactory factory, UnaryOperator<Simulation.Builder> links) {
+        Simulation.Builder simulation(long seed) {
+            return links.apply(Simulation.builder().seed(seed).nodes(nodes).protocol(factory)
+                    .stateMachine(LogDigestStateMachine::new).faults(FaultPreset.NONE));
+        }
+
+        @Override
+        public String toString() {
+            return name + " x" + nodes;
+        }
+    }
+
+    static Stream<ProtocolUnderTest> protocols() {
+        return Stream.concat(Stream.of(new ProtocolUnderTest("standalone", 1, ctx -> new StandaloneProtocol(
+                ctx.serverId()), UnaryOperator.identity())), ensembles());
+    }
+
+    static Stream<ProtocolUnderTest> ensembles() {
+        ZabSettings zab = ZabSettings.defaults();
+        return Stream.of(3, 5).map(n -> new ProtocolUnderTest("zab", n, ZabEnsembles.protocol(zab, Set.of()),
+                ZabEnsembles.network(zab)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("protocols")
+    void everyNodeDeliversTheSameTotalOrderWithEachProposalOnce(ProtocolUnderTest protocol) {
+        Simulation sim = protocol.simulation(1).build();
+        Set<String> proposed = proposeUntilCommitted(sim, "order", 100);
+
+        Map<Integer, List<Long>> orders = committedPayloadsByNode(sim);
+        List<Long> first = orders.values().iterator().next();
+        assertThat(orders.values()).allSatisfy(order -> assertThat(order).isEqualTo(first));
+        assertThat(new HashSet<>(first)).as("no payload delivered twice").hasSize(first.size());
+        assertThat(first).hasSizeGreaterThanOrEqualTo(proposed.size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ensembles")
+    void aLostLeaderIsReplacedAndWhatWasCommittedStays(ProtocolUnderTest protocol) {
+        Simulation sim = protocol.simulation(2).build();
+        proposeUntilCommitted(sim, "before", 20);
+        List<Long> before = committedPayloadsByNode(sim).get(sim.nodeIds().get(0));
+        int leader = sim.leaders().iterator().next();
+
+        sim.crash(leader);
+        proposeUntilCommitted(sim, "after", 20);
+        assertThat(sim.leaders()).doesNotContain(leader).hasSize(1);
+        sim.restart(leader);
+        sim.runFor(3_000);
+
+        Map<Integer, List<Long>> orders = committedPayloadsByNode(sim);
+        assertThat(orders.values()).allSatisfy(order -> assertThat(order).startsWith(before.toArray(Long[]::new)));
+        assertSameLogEverywhere(sim);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("protocols")
+    void committedEntriesSurviveTheCrashOfEveryNode(ProtocolUnderTest protocol) {
+        Simulation sim = protocol.simulation(3).diskFaults(DiskFaults.TORN).build();
+        proposeUntilCommitted(sim, "durable", 50);
+        Map<Integer, List<Long>> beforeCrash = committedPayloadsByNode(sim);
+        List<Long> committed = beforeCrash.values().stream().max((a, b) -> Integer.compare(a.size(), b.size()))
+                .orElseThrow();
+
+        for (int id : sim.nodeIds()) {
+            sim.crash(id);
+        }
+        for (int id : sim.nodeIds()) {
+            sim.restart(id);
+        }
+        proposeUntilCommitted(sim, "later", 5);
+
+        for (SimNode node : sim.nodes()) {
+            assertThat(node.lastAppliedZxid()).as("node %d", node.id()).isGreaterThan(0);
+        }
+        assertSameLogEverywhere(sim);
+        List<Long> afterRestart = deliveredSinceLastRestart(sim, sim.nodeIds().get(0));
+        assertThat(afterRestart).as("every entry committed before the crash, in order")
+                .startsWith(committed.toArray(Long[]::new));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ensembles")
+    void aMinorityCommitsNothingUntilItRejoins(ProtocolUnderTest protocol) {
+        Simulation sim = protocol.simulation(4).build();
+        proposeUntilCommitted(sim, "warm", 5);
+        // the leader goes to the minority side: the hard case, a leader that must notice it lost its quorum
+        int leader = sim.leaders().iterator().next();
+        List<Integer> minority = new ArrayList<>(List.of(leader));
+        List<Integer> majority = new ArrayList<>();
+        for (int id : sim.nodeIds()) {
+            if (id != leader) {
+                (minority.size() < (sim.nodeIds().size() - 1) / 2 ? minority : majority).add(id);
+            }
+        }
+        sim.network().partition(List.of(minority, majority));
+        sim.runFor(3_000);
+        long minorityBefore = minority.stream().mapToLong(id -> sim.node(id).committedCount()).sum();
+        for (int i = 0; i < 20; i++) {
+            sim.propose(minority.get(i % minority.size()), payload("minority-" + i));
+            sim.runFor(50);
+        }
+        sim.runFor(2_000);
+        assertThat(minority.stream().mapToLong(id -> sim.node(id).committedCount()).sum())
+                .as("commits on the minority side while cut off").isEqualTo(minorityBefore);
+
+        sim.network().heal();
+        proposeUntilCommitted(sim, "healed", 5);
+        assertSameLogEverywhere(sim);
+    }
+
+    // ---- helpers ----
+
+    /**
+     * Proposes {@code count} payloads, one at a time at the nodes in turn, each until some node has
+     * committed it (re-proposing what a leaderless moment dropped), then lets every node catch up.
+     */
+    private static Set<String> proposeUntilCommitted(Simulation sim, String prefix, int count) {
+        sim.start();
+        Set<String> proposed = new LinkedHashSet<>();
+        for (int i = 0; i < count; i++) {
+            byte[] payload = payload(prefix + "-" + i);
+            long hash = TraceHash.hashBytes(payload);
+            int node = sim.nodeIds().get(i % sim.nodeIds().size());
+            boolean committed = false;
+            for (int attempt = 0; attempt < 100 && !committed; attempt++) {
+                int target = sim.node(node).up() ? node : sim.nodeIds().stream().filter(id -> sim.node(id).up())
+                        .findFirst().orElseThrow();
+                sim.propose(target, payload);
+                committed = sim.runUntil(() -> sim.history().of(SimEvent.Committed.class).stream()
+                        .anyMatch(c -> c.payloadHash() == hash), 500);
+            }
+            assertThat(committed).as("%s committed within 50 s of retries", prefix + "-" + i).isTrue();
+            proposed.add(prefix + "-" + i);
+        }
+        sim.runFor(2_000);
+        return proposed;
+    }
+
+    /** Each node's committed payload hashes, in its delivery order, across its incarnations. */
+    private static Map<Integer, List<Long>> committedPayloadsByNode(Simulation sim) {
+        Map<Integer, List<Long>> orders = new TreeMap<>();
+        for (int id : sim.nodeIds()) {
+            orders.put(id, new ArrayList<>());
+        }
+        for (SimEvent.Committed c : sim.history().of(SimEvent.Committed.class)) {
+            orders.get(c.node()).add(c.payloadHash());
+        }
+        return orders;
+    }
+
+    /** What {@code node} applied since it last crashed, its replayed log included: its whole state now. */
+    private static List<Long> deliveredSinceLastRestart(Simulation sim, int node) {
+        List<Long> applied = new ArrayList<>();
+        for (SimEvent event : sim.history().events()) {
+            if (event instanceof SimEvent.Crashed c && c.node() == node) {
+                applied.clear();
+            } else if (event instanceof SimEvent.Applied a && a.node() == node) {
+                applied.add(a.payloadHash());
+            }
+        }
+        return applied;
+    }
+
+    private static void assertSameLogEverywhere(Simulation sim) {
+        long zxid = sim.node(sim.nodeIds().get(0)).lastAppliedZxid();
+        long digest = sim.node(sim.nodeIds().get(0)).digest();
+        for (SimNode node : sim.nodes()) {
+            assertThat(node.lastAppliedZxid()).as("node %d applied", node.id()).isEqualTo(zxid);
+            assertThat(node.digest()).as("node %d digest", node.id()).isEqualTo(digest);
+        }
+    }
+
+    private static byte[] payload(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
