@@ -12,6 +12,7 @@ import io.chorus.zab.ZabMessage.PingReply;
 import io.chorus.zab.ZabMessage.Proposal;
 import io.chorus.zab.ZabMessage.SyncReply;
 import io.chorus.zab.ZabMessage.SyncRequest;
+import io.chorus.zab.ZabMessage.ToLeader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +47,10 @@ final class Broadcast {
             if (replica.isLeading() && replica.phase == Phase.BROADCAST) {
                 propose(forward.payload(), nowMillis);
             }
+        } else if (message instanceof ToLeader toLeader) {
+            if (replica.isLeading() && replica.phase == Phase.BROADCAST) {
+                replica.out.fromLearner(from, toLeader.bytes());
+            }
         } else if (message instanceof SyncRequest request) {
             if (replica.isLeading() && replica.phase == Phase.BROADCAST) {
                 replica.send(from, new SyncReply(request.token(), replica.history.lastZxid()));
@@ -57,6 +62,22 @@ final class Broadcast {
         } else {
             throw new IllegalArgumentException("not a broadcast message: " + message);
         }
+    }
+
+    /** See {@link ZabProtocol#sendToLeader}: to the leader being followed in broadcast, or to itself as leader. */
+    boolean sendToLeader(byte[] message) {
+        if (replica.isFollowing()) {
+            if (replica.role != Role.FOLLOWER) {
+                return false;
+            }
+            replica.send(replica.following.leaderId, new ToLeader(message));
+            return true;
+        }
+        if (replica.leading == null || replica.phase != Phase.BROADCAST) {
+            return false;
+        }
+        replica.out.fromLearner(replica.myId, message);
+        return true;
     }
 
     // ---- leader side ----

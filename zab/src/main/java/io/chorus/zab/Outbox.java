@@ -1,6 +1,7 @@
 package io.chorus.zab;
 
 import io.chorus.api.spi.Leadership;
+import io.chorus.api.spi.LearnerMessage;
 import io.chorus.api.spi.LogEntry;
 import io.chorus.api.spi.Outbound;
 import io.chorus.api.spi.Ready;
@@ -17,6 +18,7 @@ final class Outbox {
     private final List<LogEntry> committed = new ArrayList<>();
     private final List<Long> barriers = new ArrayList<>();
     private Leadership leadership;
+    private final List<LearnerMessage> fromLearners = new ArrayList<>();
 
     void send(int to, ZabMessage message) {
         messages.add(new Outbound(to, message));
@@ -32,6 +34,10 @@ final class Outbox {
 
     void barrierSatisfied(long token) {
         barriers.add(token);
+    }
+
+    void fromLearner(int from, byte[] bytes) {
+        fromLearners.add(new LearnerMessage(from, bytes));
     }
 
     void leadership(Leadership now) {
@@ -56,11 +62,11 @@ final class Outbox {
 
     boolean isEmpty() {
         return messages.isEmpty() && truncateAfter == -1 && snapshot == null && toPersist.isEmpty()
-                && committed.isEmpty() && barriers.isEmpty() && leadership == null;
+                && committed.isEmpty() && barriers.isEmpty() && leadership == null && fromLearners.isEmpty();
     }
 
     Ready ready() {
-        return new Ready(messages, truncateAfter, toPersist, committed, barriers, leadership, snapshot);
+        return new Ready(messages, truncateAfter, toPersist, committed, barriers, leadership, snapshot, fromLearners);
     }
 
     void advance(Ready ready) {
@@ -68,6 +74,7 @@ final class Outbox {
         toPersist.subList(0, ready.toPersist().size()).clear();
         committed.subList(0, ready.committed().size()).clear();
         barriers.subList(0, ready.readBarriersSatisfied().size()).clear();
+        fromLearners.subList(0, ready.fromLearners().size()).clear();
         if (ready.truncateAfterZxid() == truncateAfter) {
             truncateAfter = -1;
         }

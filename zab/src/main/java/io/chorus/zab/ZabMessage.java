@@ -179,6 +179,18 @@ public sealed interface ZabMessage extends PeerMessage {
         }
     }
 
+    /** An application message for the leader (the sessions a follower's clients kept alive); opaque to Zab. */
+    record ToLeader(byte[] bytes) implements ZabMessage {
+        public ToLeader {
+            Objects.requireNonNull(bytes, "bytes");
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.BROADCAST;
+        }
+    }
+
     /** A follower's read barrier: which zxid must it have applied to be as fresh as the leader now? */
     record SyncRequest(long token) implements ZabMessage {
         @Override

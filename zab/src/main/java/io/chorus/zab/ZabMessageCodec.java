@@ -19,6 +19,7 @@ import io.chorus.zab.ZabMessage.Proposal;
 import io.chorus.zab.ZabMessage.Snap;
 import io.chorus.zab.ZabMessage.SyncReply;
 import io.chorus.zab.ZabMessage.SyncRequest;
+import io.chorus.zab.ZabMessage.ToLeader;
 import io.chorus.zab.ZabMessage.Trunc;
 import io.chorus.zab.ZabMessage.UpToDate;
 import java.io.ByteArrayOutputStream;
@@ -55,6 +56,7 @@ public final class ZabMessageCodec {
     private static final int FORWARD = 16;
     private static final int SYNC_REQUEST = 17;
     private static final int SYNC_REPLY = 18;
+    private static final int TO_LEADER = 19;
 
     private ZabMessageCodec() {
     }
@@ -137,6 +139,9 @@ public final class ZabMessageCodec {
         } else if (message instanceof Forward m) {
             out.writeByte(FORWARD);
             writeBytes(m.payload(), out);
+        } else if (message instanceof ToLeader m) {
+            out.writeByte(TO_LEADER);
+            writeBytes(m.bytes(), out);
         } else if (message instanceof SyncRequest m) {
             out.writeByte(SYNC_REQUEST);
             out.writeLong(m.token());
@@ -230,6 +235,8 @@ public final class ZabMessageCodec {
                 return new PingReply(in.getLong());
             case FORWARD:
                 return new Forward(readBytes(in));
+            case TO_LEADER:
+                return new ToLeader(readBytes(in));
             case SYNC_REQUEST:
                 return new SyncRequest(in.getLong());
             case SYNC_REPLY:

@@ -147,6 +147,14 @@ public final class ZabProtocol implements ConsensusProtocol {
     }
 
     @Override
+    public boolean sendToLeader(byte[] message, long nowMillis) {
+        requireStarted();
+        replica.nowMillis = nowMillis;
+        Objects.requireNonNull(message, "message");
+        return replica.broadcast.sendToLeader(message);
+    }
+
+    @Override
     public void persisted(long zxid) {
         requireStarted();
         replica.markDurable(zxid);

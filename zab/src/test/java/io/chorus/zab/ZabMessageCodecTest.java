@@ -39,6 +39,7 @@ class ZabMessageCodecTest {
                 new ZabMessage.Ping(5, 0x500000001L),
                 new ZabMessage.PingReply(5),
                 new ZabMessage.Forward(new byte[] {42}),
+                new ZabMessage.ToLeader(new byte[] {1, 0, 0, 0, 0}),
                 new ZabMessage.SyncRequest(77),
                 new ZabMessage.SyncReply(77, 0x500000001L));
     }
@@ -53,7 +54,7 @@ class ZabMessageCodecTest {
 
     @Test
     void everyMessageTypeRoundTrips() throws IOException {
-        assertThat(samples().stream().map(m -> m.getClass()).distinct()).hasSize(18);
+        assertThat(samples().stream().map(m -> m.getClass()).distinct()).hasSize(19);
         for (ZabMessage m : samples()) {
             assertRoundTrips(m);
         }

@@ -19,6 +19,14 @@ public interface ConsensusProtocol {
     /** Orders {@code payload}: as leader it gets the next zxid; elsewhere it is forwarded or refused. */
     ProposeOutcome propose(byte[] payload, long nowMillis);
 
+    /**
+     * Sends an application message to the leader, unordered with respect to proposals and not durable (the
+     * request pipeline sends the sessions its clients kept alive, as ZooKeeper's learners do on their pings).
+     * It reaches the leader's driver in {@link Ready#fromLearners()}; the leader's own come back the same way.
+     * Returns false, sending nothing, when this server knows of no leader it is following or is not leading.
+     */
+    boolean sendToLeader(byte[] message, long nowMillis);
+
     /** The log reports that every entry up to {@code zxid} is durable. */
     void persisted(long zxid);
 

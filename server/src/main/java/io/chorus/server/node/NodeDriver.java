@@ -3,6 +3,7 @@ package io.chorus.server.node;
 import io.chorus.api.spi.Clock;
 import io.chorus.api.spi.ConsensusProtocol;
 import io.chorus.api.spi.Leadership;
+import io.chorus.api.spi.LearnerMessage;
 import io.chorus.api.spi.LogEntry;
 import io.chorus.api.spi.ProposeOutcome;
 import io.chorus.api.spi.Ready;
@@ -142,6 +143,11 @@ public final class NodeDriver implements ClientRequestSink, Proposer, AutoClosea
     private void tick(long nowMillis) {
         protocol.tick(clock.millis());
         Role role = leadership.role();
+        // a follower tells the leader which sessions its clients kept alive: the leader expires sessions
+        byte[] touches = pipeline.takeTouchReport();
+        if (touches != null && role == Role.FOLLOWER) {
+            protocol.sendToLeader(touches, clock.millis());
+        }
         if (role == Role.LEADER || role == Role.STANDALONE) {
             boolean housekeepingDue = nowMillis - lastHousekeepingMillis >= housekeepingIntervalMillis;
             if (housekeepingDue) {
@@ -172,6 +178,9 @@ public final class NodeDriver implements ClientRequestSink, Proposer, AutoClosea
             }
             for (long token : ready.readBarriersSatisfied()) {
                 pipeline.onReadBarrier(token);
+            }
+            for (LearnerMessage message : ready.fromLearners()) {
+                pipeline.onTouchReport(message.from(), message.bytes(), monotonicMillis());
             }
             if (ready.leadership() != null) {
                 proposed.clear();

@@ -22,6 +22,7 @@ import io.chorus.server.net.ConnectPacket;
 import io.chorus.server.net.ConnectReplyPacket;
 import io.chorus.server.net.ReplyPacket;
 import io.chorus.server.net.RequestPacket;
+import io.chorus.server.session.SessionTouches;
 import io.chorus.server.session.SessionTracker;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -67,6 +68,8 @@ public final class RequestPipeline {
     private final Map<Long, ClientSession> barriers = new HashMap<>();
     private final Set<ClientChannel> toFlush = new LinkedHashSet<>();
     private final Set<String> housekeepingInFlight = new HashSet<>();
+    /** Sessions this server's clients kept alive since the last report to the leader (when following). */
+    private final SessionTouches touches = new SessionTouches();
     private long nextBarrierToken = 1;
 
     private record PendingConnect(ClientChannel connection, int timeoutMillis, byte[] password) {
@@ -136,7 +139,7 @@ public final class RequestPipeline {
         if (!tracker.contains(id)) {
             tracker.add(id, timeout, nowMillis);
         }
-        tracker.touch(id, nowMillis);
+        touch(id, nowMillis);
         send(connection, new ConnectReplyPacket(new ConnectResponse(0, timeout, id, info.password(), false), false));
     }
 
@@ -159,7 +162,7 @@ public final class RequestPipeline {
             connection.close("request before the session was established");
             return;
         }
-        tracker.touch(session.sessionId, nowMillis);
+        touch(session.sessionId, nowMillis);
         if (packet.type() == OpCode.AUTH && packet.decodeError() == null) {
             // ZooKeeper answers auth at once, outside the session's queue.
             authenticate(session, packet);
@@ -385,6 +388,31 @@ public final class RequestPipeline {
         }
     }
 
+    /**
+     * Following a leader: the sessions this server's clients kept alive since the last report, for
+     * {@code sendToLeader}, or null when there is nothing to report.
+     */
+    public byte[] takeTouchReport() {
+        return touches.isEmpty() ? null : touches.takeReport();
+    }
+
+    /**
+     * Leading: another server (or this one) reports sessions its clients kept alive. A malformed report is
+     * logged and dropped; a session this server does not track (already expired) is ignored.
+     */
+    public void onTouchReport(int from, byte[] report, long nowMillis) {
+        List<Long> ids;
+        try {
+            ids = SessionTouches.read(report);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Dropping a session-touch report from server {}: {}", from, e.getMessage());
+            return;
+        }
+        for (long id : ids) {
+            tracker.touch(id, nowMillis);
+        }
+    }
+
     /** Flushes every connection written to since the last flush; called once per driver batch. */
     public void flush() {
         for (ClientChannel c : toFlush) {
@@ -394,6 +422,12 @@ public final class RequestPipeline {
     }
 
     // ---- helpers ----
+
+    /** Keeps the session alive here, and remembers it for the leader in case this server follows one. */
+    private void touch(long sessionId, long nowMillis) {
+        tracker.touch(sessionId, nowMillis);
+        touches.touched(sessionId);
+    }
 
     private ProposeOutcome propose(Txn txn) {
         return proposer.propose(txn);

@@ -2,6 +2,7 @@ package io.chorus.server.standalone;
 
 import io.chorus.api.spi.ConsensusProtocol;
 import io.chorus.api.spi.Leadership;
+import io.chorus.api.spi.LearnerMessage;
 import io.chorus.api.spi.LogEntry;
 import io.chorus.api.spi.PeerMessage;
 import io.chorus.api.spi.ProposeOutcome;
@@ -28,6 +29,7 @@ public final class StandaloneProtocol implements ConsensusProtocol {
     private final ArrayDeque<LogEntry> awaitingDurability = new ArrayDeque<>();
     private final List<LogEntry> committed = new ArrayList<>();
     private final List<Long> barriers = new ArrayList<>();
+    private final List<LearnerMessage> fromLearners = new ArrayList<>();
     private Leadership leadershipChange;
 
     public StandaloneProtocol(int serverId) {
@@ -68,6 +70,14 @@ public final class StandaloneProtocol implements ConsensusProtocol {
         return ProposeOutcome.ACCEPTED;
     }
 
+    /** It leads itself: its own messages come back in the next Ready. */
+    @Override
+    public boolean sendToLeader(byte[] message, long nowMillis) {
+        checkState(zxids != null, "sendToLeader before start");
+        fromLearners.add(new LearnerMessage(serverId, message));
+        return true;
+    }
+
     @Override
     public void persisted(long zxid) {
         checkState(zxid >= durableZxid, "durable zxid went backwards");
@@ -90,12 +100,13 @@ public final class StandaloneProtocol implements ConsensusProtocol {
 
     @Override
     public boolean hasReady() {
-        return !toPersist.isEmpty() || !committed.isEmpty() || !barriers.isEmpty() || leadershipChange != null;
+        return !toPersist.isEmpty() || !committed.isEmpty() || !barriers.isEmpty() || leadershipChange != null
+                || !fromLearners.isEmpty();
     }
 
     @Override
     public Ready ready() {
-        return new Ready(List.of(), -1, toPersist, committed, barriers, leadershipChange);
+        return new Ready(List.of(), -1, toPersist, committed, barriers, leadershipChange, null, fromLearners);
     }
 
     @Override
@@ -104,6 +115,7 @@ public final class StandaloneProtocol implements ConsensusProtocol {
         toPersist.subList(0, ready.toPersist().size()).clear();
         committed.subList(0, ready.committed().size()).clear();
         barriers.subList(0, ready.readBarriersSatisfied().size()).clear();
+        fromLearners.subList(0, ready.fromLearners().size()).clear();
         if (ready.leadership() != null) {
             leadershipChange = null;
         }

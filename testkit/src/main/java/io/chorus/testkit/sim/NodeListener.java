@@ -1,6 +1,7 @@
 package io.chorus.testkit.sim;
 
 import io.chorus.api.spi.Leadership;
+import io.chorus.api.spi.LearnerMessage;
 import io.chorus.api.spi.LogEntry;
 
 /**
@@ -17,5 +18,9 @@ public interface NodeListener {
     }
 
     default void onLeadership(int node, Leadership leadership) {
+    }
+
+    /** {@code node} leads and received {@code message} sent with {@code sendToLeader} (perhaps by itself). */
+    default void onLearnerMessage(int node, LearnerMessage message) {
     }
 }

@@ -2,6 +2,7 @@ package io.chorus.testkit.sim;
 
 import io.chorus.api.spi.ConsensusProtocol;
 import io.chorus.api.spi.Leadership;
+import io.chorus.api.spi.LearnerMessage;
 import io.chorus.api.spi.LogEntry;
 import io.chorus.api.spi.Outbound;
 import io.chorus.api.spi.PeerMessage;
@@ -184,6 +185,16 @@ public final class SimNode implements SimNetwork.Endpoint {
         return outcome;
     }
 
+    /** Sends an application message to the leader (see {@link ConsensusProtocol#sendToLeader}); false if down or paused. */
+    public boolean sendToLeader(byte[] message) {
+        if (!up || paused) {
+            return false;
+        }
+        boolean sent = protocol.sendToLeader(message, clock.millis());
+        drain();
+        return sent;
+    }
+
     /** Asks the protocol for a read barrier; listeners hear {@code onReadBarrier} once it is satisfied. */
     public boolean readBarrier(long token) {
         if (!up || paused) {
@@ -275,6 +286,11 @@ public final class SimNode implements SimNetwork.Endpoint {
             Object result = apply(entry, payloadHash, false);
             for (NodeListener listener : listeners) {
                 listener.onApplied(id, entry, result);
+            }
+        }
+        for (LearnerMessage message : ready.fromLearners()) {
+            for (NodeListener listener : listeners) {
+                listener.onLearnerMessage(id, message);
             }
         }
         for (long token : ready.readBarriersSatisfied()) {

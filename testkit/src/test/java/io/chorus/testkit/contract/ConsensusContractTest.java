@@ -2,10 +2,12 @@ package io.chorus.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chorus.api.spi.LearnerMessage;
 import io.chorus.server.standalone.StandaloneProtocol;
 import io.chorus.testkit.sim.DiskFaults;
 import io.chorus.testkit.sim.FaultPreset;
 import io.chorus.testkit.sim.LogDigestStateMachine;
+import io.chorus.testkit.sim.NodeListener;
 import io.chorus.testkit.sim.ProtocolFactory;
 import io.chorus.testkit.sim.SimEvent;
 import io.chorus.testkit.sim.SimNode;
@@ -69,6 +71,31 @@ class ConsensusContractTest {
         assertThat(orders.values()).allSatisfy(order -> assertThat(order).isEqualTo(first));
         assertThat(new HashSet<>(first)).as("no payload delivered twice").hasSize(first.size());
         assertThat(first).hasSizeGreaterThanOrEqualTo(proposed.size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("protocols")
+    void aMessageSentToTheLeaderFromAnyServerReachesTheLeadersDriver(ProtocolUnderTest protocol) {
+        List<String> heard = new ArrayList<>();
+        Simulation sim = protocol.simulation(5).listener(new NodeListener() {
+            @Override
+            public void onLearnerMessage(int node, LearnerMessage message) {
+                heard.add(node + "<-" + message.from() + ":" + new String(message.bytes(), StandardCharsets.UTF_8));
+            }
+        }).build();
+        proposeUntilCommitted(sim, "elect", 1);
+        // an ensemble of one leads itself without the LEADER role
+        int leader = sim.nodeIds().size() == 1 ? sim.nodeIds().get(0) : sim.leaders().iterator().next();
+        for (int id : sim.nodeIds()) {
+            assertThat(sim.node(id).sendToLeader(payload("alive-" + id))).as("node %d has a leader", id).isTrue();
+        }
+        sim.runFor(1_000);
+
+        List<String> expected = new ArrayList<>();
+        for (int id : sim.nodeIds()) {
+            expected.add(leader + "<-" + id + ":alive-" + id);
+        }
+        assertThat(heard).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -176,6 +176,12 @@ final class PrimaryBackupProtocol implements ConsensusProtocol {
         return ProposeOutcome.ACCEPTED;
     }
 
+    /** The toy carries no application messages to its leader. */
+    @Override
+    public boolean sendToLeader(byte[] message, long nowMillis) {
+        return false;
+    }
+
     @Override
     public void persisted(long zxid) {
         durableZxid = zxid;

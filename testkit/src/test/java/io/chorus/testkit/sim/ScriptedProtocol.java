@@ -44,6 +44,12 @@ final class ScriptedProtocol implements ConsensusProtocol {
         return ProposeOutcome.ACCEPTED;
     }
 
+    /** Scripted drivers tests do not send application messages. */
+    @Override
+    public boolean sendToLeader(byte[] message, long nowMillis) {
+        return false;
+    }
+
     @Override
     public void persisted(long zxid) {
         persistedCalls.add(zxid);

@@ -1,0 +1,154 @@
+package io.chorus.server.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chorus.api.spi.Clock;
+import io.chorus.api.spi.ProposeOutcome;
+import io.chorus.client.wire.OpCode;
+import io.chorus.datatree.ApplyResult;
+import io.chorus.datatree.DataTree;
+import io.chorus.datatree.TreeOptions;
+import io.chorus.datatree.txn.Txn;
+import io.chorus.datatree.txn.TxnBody;
+import io.chorus.datatree.watch.WatchManager;
+import io.chorus.server.config.ServerConfig;
+import io.chorus.server.net.ClientChannel;
+import io.chorus.server.net.ConnectPacket;
+import io.chorus.server.net.ConnectReplyPacket;
+import io.chorus.server.net.RequestPacket;
+import io.chorus.server.session.SessionTracker;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two servers' pipelines, one following and one leading, fed the same transactions: a client kept alive
+ * at the follower stays alive at the leader (which alone expires sessions) only through the follower's
+ * touch reports; without them the leader expires it once its timeout passes.
+ */
+class SessionTouchReportTest {
+    private static final int TIMEOUT_MILLIS = 6_000;
+
+    private final List<Txn> proposed = new ArrayList<>();
+    /** Test time, in milliseconds: the pipelines read it through their clock and are told it with each call. */
+    private long now;
+    private final Clock clock = new Clock() {
+        @Override
+        public long millis() {
+            return now;
+        }
+
+        @Override
+        public long nanos() {
+            return now * 1_000_000;
+        }
+    };
+    private final DataTree leaderTree = new DataTree(TreeOptions.DEFAULTS);
+    private final DataTree followerTree = new DataTree(TreeOptions.DEFAULTS);
+    private final RequestPipeline leader = pipeline(1, leaderTree);
+    private final RequestPipeline follower = pipeline(2, followerTree);
+    private long zxid;
+
+    @Test
+    void aSessionPingingAFollowerStaysAliveAtTheLeaderThroughTouchReports() {
+        RecordingChannel client = new RecordingChannel();
+        follower.onConnect(client, new ConnectPacket(0, 0, TIMEOUT_MILLIS, 0, new byte[16], false), 0);
+        applyAll();
+        assertThat(client.written).singleElement().isInstanceOf(ConnectReplyPacket.class);
+
+        for (now = 1_000; now <= 20_000; now += 1_000) {
+            follower.onRequest(client, RequestPacket.of(OpCode.XID_PING, OpCode.PING, null), now);
+            byte[] report = follower.takeTouchReport();
+            assertThat(report).as("a report after the ping at %d", now).isNotNull();
+            leader.onTouchReport(2, report, now);
+            leader.onTick(now, false);
+        }
+        assertThat(proposed).as("no expiry proposed while the follower reports the session").isEmpty();
+        assertThat(follower.takeTouchReport()).as("nothing new since the last report").isNull();
+
+        now = 20_000 + TIMEOUT_MILLIS + 1;
+        leader.onTick(now, false);
+        assertThat(proposed).singleElement().extracting(Txn::body).isInstanceOf(TxnBody.CloseSession.class);
+    }
+
+    @Test
+    void aMalformedReportIsDroppedAndChangesNothing() {
+        leader.onTouchReport(3, new byte[] {9, 9, 9}, 0);
+        assertThat(proposed).isEmpty();
+    }
+
+    private void applyAll() {
+        List<Txn> batch = new ArrayList<>(proposed);
+        proposed.clear();
+        for (Txn txn : batch) {
+            zxid++;
+            ApplyResult atLeader = leaderTree.apply(zxid, txn);
+            leader.onApplied(zxid, txn, atLeader);
+            ApplyResult atFollower = followerTree.apply(zxid, txn);
+            follower.onApplied(zxid, txn, atFollower);
+        }
+        leader.flush();
+        follower.flush();
+    }
+
+    private RequestPipeline pipeline(int serverId, DataTree tree) {
+        return new RequestPipeline(ServerConfig.defaults(), serverId, tree, new WatchManager(), new SessionTracker(),
+                new Proposer() {
+                    @Override
+                    public ProposeOutcome propose(Txn txn) {
+                        proposed.add(txn);
+                        return ProposeOutcome.ACCEPTED;
+                    }
+
+                    @Override
+                    public void readBarrier(long token) {
+                    }
+                }, clock);
+    }
+
+    /** A connection that keeps what it is sent. */
+    private static final class RecordingChannel implements ClientChannel {
+        final List<Object> written = new ArrayList<>();
+        private long sessionId;
+        private boolean open = true;
+
+        @Override
+        public void write(Object packet) {
+            written.add(packet);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void replied() {
+        }
+
+        @Override
+        public void close(String reason) {
+            open = false;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
+        public InetSocketAddress remote() {
+            return new InetSocketAddress("127.0.0.1", 40_000);
+        }
+
+        @Override
+        public long sessionId() {
+            return sessionId;
+        }
+
+        @Override
+        public void sessionId(long id) {
+            sessionId = id;
+        }
+    }
+}
