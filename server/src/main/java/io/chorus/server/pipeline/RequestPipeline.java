@@ -5,6 +5,7 @@ import io.chorus.api.Code;
 import io.chorus.api.Id;
 import io.chorus.api.spi.Clock;
 import io.chorus.api.spi.ProposeOutcome;
+import io.chorus.api.spi.RandomSource;
 import io.chorus.client.wire.OpCode;
 import io.chorus.datatree.ApplyResult;
 import io.chorus.datatree.DataTree;
@@ -24,6 +25,7 @@ import io.chorus.server.net.ReplyPacket;
 import io.chorus.server.net.RequestPacket;
 import io.chorus.server.session.SessionTouches;
 import io.chorus.server.session.SessionTracker;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -61,7 +63,8 @@ public final class RequestPipeline {
     private final Clock clock;
     private final ReadExecutor reads;
     private final SessionIds sessionIds;
-    private final SecureRandom random = new SecureRandom();
+    /** Session passwords: secure randomness in a server, a seeded stream in the simulator. */
+    private final RandomSource passwords;
     private final Map<Long, ClientSession> sessions = new HashMap<>();
     /** Connections waiting for their CreateSession transaction to apply. */
     private final Map<Long, PendingConnect> connecting = new HashMap<>();
@@ -77,6 +80,13 @@ public final class RequestPipeline {
 
     public RequestPipeline(ServerConfig config, int serverId, DataTree tree, WatchManager watches,
             SessionTracker tracker, Proposer proposer, Clock clock) {
+        this(config, serverId, tree, watches, tracker, proposer, clock, secureRandomness());
+    }
+
+    /** As the server's, with the randomness for session passwords given (the simulator seeds it). */
+    public RequestPipeline(ServerConfig config, int serverId, DataTree tree, WatchManager watches,
+            SessionTracker tracker, Proposer proposer, Clock clock, RandomSource passwords) {
+        this.passwords = passwords;
         this.config = config;
         this.tree = tree;
         this.watches = watches;
@@ -106,8 +116,8 @@ public final class RequestPipeline {
                 Math.min(config.maxSessionTimeoutMillis(), packet.timeoutMillis()));
         if (packet.sessionId() == 0) {
             long id = sessionIds.next();
-            byte[] password = new byte[PASSWORD_BYTES];
-            random.nextBytes(password);
+            byte[] password = ByteBuffer.allocate(PASSWORD_BYTES).putLong(passwords.nextLong())
+                    .putLong(passwords.nextLong()).array();
             connecting.put(id, new PendingConnect(connection, timeout, password));
             connection.sessionId(id);
             propose(new Txn(header(id, 0, List.of()), new TxnBody.CreateSession(timeout, password)));
@@ -422,6 +432,21 @@ public final class RequestPipeline {
     }
 
     // ---- helpers ----
+
+    private static RandomSource secureRandomness() {
+        SecureRandom random = new SecureRandom();
+        return new RandomSource() {
+            @Override
+            public long nextLong() {
+                return random.nextLong();
+            }
+
+            @Override
+            public int nextInt(int bound) {
+                return random.nextInt(bound);
+            }
+        };
+    }
 
     /** Keeps the session alive here, and remembers it for the leader in case this server follows one. */
     private void touch(long sessionId, long nowMillis) {

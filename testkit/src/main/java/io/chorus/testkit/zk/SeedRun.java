@@ -1,5 +1,6 @@
 package io.chorus.testkit.zk;
 
+import io.chorus.api.spi.LearnerMessage;
 import io.chorus.api.spi.LogEntry;
 import io.chorus.api.spi.Role;
 import io.chorus.datatree.txn.Txn;
@@ -20,10 +21,10 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * One seed of a ZooKeeper-level simulation: an ensemble running {@code protocol} over the real data
- * tree, {@link TxnClients} busy throughout, the preset's faults during the safety phase, then healing
- * and a bounded wait for progress; then every checker over the recorded history. Deterministic: the
- * same seed and settings give the same verdicts.
+ * One seed of a ZooKeeper-level simulation: an ensemble running {@code protocol} under the real data
+ * tree and the server's request pipeline, {@link ZkClients} busy throughout, the preset's faults during
+ * the safety phase, then healing and a bounded wait for progress; then every checker over the recorded
+ * history. Deterministic: the same seed and settings give the same verdicts.
  */
 public final class SeedRun {
     /**
@@ -90,7 +91,7 @@ public final class SeedRun {
         Simulation sim = tune.apply(Simulation.builder().seed(seed).nodes(settings.nodes()).protocol(protocol)
                 .stateMachine(TreeStateMachine::new).faults(settings.faults()).listener(slot)).build();
         sim.history().subscribe(event -> record(recorder, event));
-        TxnClients clients = new TxnClients(sim, recorder, settings.clients());
+        ZkClients clients = new ZkClients(sim, recorder, settings.clients());
         slot.delegate = clients;
         clients.start();
         Simulation.Outcome outcome;
@@ -147,6 +148,20 @@ public final class SeedRun {
         public void onApplied(int node, LogEntry entry, Object result) {
             if (delegate != null) {
                 delegate.onApplied(node, entry, result);
+            }
+        }
+
+        @Override
+        public void onReadBarrier(int node, long token) {
+            if (delegate != null) {
+                delegate.onReadBarrier(node, token);
+            }
+        }
+
+        @Override
+        public void onLearnerMessage(int node, LearnerMessage message) {
+            if (delegate != null) {
+                delegate.onLearnerMessage(node, message);
             }
         }
     }

@@ -1,0 +1,202 @@
+package io.chorus.testkit.zk;
+
+import io.chorus.api.spi.LearnerMessage;
+import io.chorus.api.spi.LogEntry;
+import io.chorus.api.spi.ProposeOutcome;
+import io.chorus.api.spi.RandomSource;
+import io.chorus.api.spi.Role;
+import io.chorus.datatree.ApplyResult;
+import io.chorus.datatree.DataTree;
+import io.chorus.datatree.txn.Txn;
+import io.chorus.datatree.txn.TxnCodec;
+import io.chorus.datatree.watch.WatchManager;
+import io.chorus.server.config.ServerConfig;
+import io.chorus.server.net.ConnectPacket;
+import io.chorus.server.net.RequestPacket;
+import io.chorus.server.pipeline.Proposer;
+import io.chorus.server.pipeline.RequestPipeline;
+import io.chorus.server.session.SessionTracker;
+import io.chorus.testkit.sim.SimNode;
+import io.chorus.testkit.sim.Simulation;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The server's own request pipeline hosted on a simulated node: sessions, per-session FIFO queues,
+ * writes proposed through the node's protocol and answered once applied there, local reads, watches,
+ * sync through the protocol's read barrier, session touches reported to the leader, and expiry decided
+ * by the leader. As a ZooKeeper server does, it serves clients only while following or leading, and
+ * drops every connection when it stops (a crash, an election, a state replaced by a snapshot); the next
+ * serving period starts with a fresh pipeline over the node's current tree, every session given a full
+ * timeout to come back.
+ */
+final class NodeService {
+    /** How often the leader looks for containers and TTL nodes to remove. */
+    private static final long HOUSEKEEPING_EVERY_MILLIS = 1_000;
+
+    private final Simulation sim;
+    private final SimNode node;
+    private final ServerConfig config;
+    private final RandomSource passwords;
+    private final Set<SimClientChannel> channels = new LinkedHashSet<>();
+    private RequestPipeline pipeline;
+    private DataTree servedTree;
+    private long servedIncarnation = -1;
+    private Role servedRole;
+    private long lastHousekeepingMillis;
+
+    NodeService(Simulation sim, SimNode node, ServerConfig config, RandomSource passwords) {
+        this.sim = sim;
+        this.node = node;
+        this.config = config;
+        this.passwords = passwords;
+    }
+
+    /** The pipeline if this node serves clients now, after starting or stopping serving as its state says. */
+    RequestPipeline current() {
+        boolean shouldServe = node.up() && !node.paused() && node.leadership() != null
+                && (node.leadership().role() == Role.LEADER || node.leadership().role() == Role.FOLLOWER
+                        || node.leadership().role() == Role.STANDALONE);
+        DataTree tree = node.up() ? ((TreeStateMachine) node.stateMachine()).tree() : null;
+        boolean same = pipeline != null && servedIncarnation == node.incarnation() && servedTree == tree
+                && node.leadership() != null && servedRole == node.leadership().role();
+        if (same && shouldServe) {
+            return pipeline;
+        }
+        stop("server " + node.id() + " stopped serving");
+        if (shouldServe) {
+            servedTree = tree;
+            servedIncarnation = node.incarnation();
+            servedRole = node.leadership().role();
+            pipeline = new RequestPipeline(config, node.id(), tree, new WatchManager(), new SessionTracker(),
+                    new NodeProposer(), sim.clock(), passwords);
+            pipeline.restoreSessions(sim.now());
+            lastHousekeepingMillis = sim.now();
+        }
+        return pipeline;
+    }
+
+    private void stop(String reason) {
+        if (pipeline == null) {
+            return;
+        }
+        for (SimClientChannel channel : List.copyOf(channels)) {
+            channel.close(reason);
+        }
+        channels.clear();
+        pipeline = null;
+        servedTree = null;
+    }
+
+    boolean serving() {
+        return current() != null;
+    }
+
+    // ---- from clients ----
+
+    /** A client opens a connection; null when this node does not serve clients now. */
+    SimClientChannel connect(SimClientChannel.ClientEnd client, int clientIndex, ConnectPacket packet,
+            SimClientChannel.LinkDelay link) {
+        RequestPipeline serving = current();
+        if (serving == null) {
+            return null;
+        }
+        SimClientChannel channel = new SimClientChannel(client, clientIndex, node.id(), link);
+        channels.add(channel);
+        link.after(() -> {
+            RequestPipeline p = current();
+            if (p != null && channel.isOpen() && channels.contains(channel)) {
+                p.onConnect(channel, packet, sim.now());
+                p.flush();
+            }
+        });
+        return channel;
+    }
+
+    void request(SimClientChannel channel, RequestPacket packet, SimClientChannel.LinkDelay link) {
+        link.after(() -> {
+            RequestPipeline p = current();
+            if (p != null && channel.isOpen() && channels.contains(channel)) {
+                p.onRequest(channel, packet, sim.now());
+                p.flush();
+            }
+        });
+    }
+
+    // ---- from the node ----
+
+    void applied(LogEntry entry, Object result) {
+        RequestPipeline p = current();
+        if (p == null) {
+            return;
+        }
+        p.onApplied(entry.zxid(), decode(entry), (ApplyResult) result);
+        p.flush();
+    }
+
+    void readBarrier(long token) {
+        RequestPipeline p = current();
+        if (p != null) {
+            p.onReadBarrier(token);
+            p.flush();
+        }
+    }
+
+    void learnerMessage(LearnerMessage message) {
+        RequestPipeline p = current();
+        if (p != null) {
+            p.onTouchReport(message.from(), message.bytes(), sim.now());
+        }
+    }
+
+    /** Each tick: a follower reports its live sessions; the leader expires sessions and proposes housekeeping. */
+    void tick() {
+        RequestPipeline p = current();
+        if (p == null) {
+            return;
+        }
+        byte[] touches = p.takeTouchReport();
+        if (touches != null && servedRole == Role.FOLLOWER) {
+            node.sendToLeader(touches);
+        }
+        if (servedRole == Role.LEADER || servedRole == Role.STANDALONE) {
+            boolean housekeepingDue = sim.now() - lastHousekeepingMillis >= HOUSEKEEPING_EVERY_MILLIS;
+            if (housekeepingDue) {
+                lastHousekeepingMillis = sim.now();
+            }
+            p.onTick(sim.now(), housekeepingDue);
+        }
+        p.flush();
+    }
+
+    static Txn decode(LogEntry entry) {
+        try {
+            return TxnCodec.decode(entry.payload());
+        } catch (IOException e) {
+            throw new IllegalStateException("committed entry 0x" + Long.toHexString(entry.zxid()) + " does not decode",
+                    e);
+        }
+    }
+
+    /** The pipeline's way into this node's protocol. */
+    private final class NodeProposer implements Proposer {
+        @Override
+        public ProposeOutcome propose(Txn txn) {
+            return node.propose(TxnCodec.encode(txn));
+        }
+
+        /** Asked from inside the pipeline's admission of the sync; answered from the event queue, as a driver would. */
+        @Override
+        public void readBarrier(long token) {
+            sim.after(0, () -> node.readBarrier(token));
+        }
+    }
+
+    /** The channels open now, for tests. */
+    List<SimClientChannel> channels() {
+        return new ArrayList<>(channels);
+    }
+}

@@ -1,0 +1,343 @@
+package io.chorus.testkit.zk;
+
+import io.chorus.api.Acl;
+import io.chorus.api.Code;
+import io.chorus.api.CreateMode;
+import io.chorus.api.EventType;
+import io.chorus.api.Op;
+import io.chorus.api.OpResult;
+import io.chorus.api.spi.LearnerMessage;
+import io.chorus.api.spi.LogEntry;
+import io.chorus.client.wire.JuteMapping;
+import io.chorus.client.wire.MultiRequestRecord;
+import io.chorus.client.wire.MultiResponseRecord;
+import io.chorus.client.wire.OpCode;
+import io.chorus.client.wire.WireOp;
+import io.chorus.client.wire.WireResult;
+import io.chorus.datatree.txn.Txn;
+import io.chorus.datatree.txn.TxnBody;
+import io.chorus.server.config.ServerConfig;
+import io.chorus.server.net.ConnectPacket;
+import io.chorus.server.net.ConnectReplyPacket;
+import io.chorus.server.net.ReplyPacket;
+import io.chorus.server.net.RequestPacket;
+import io.chorus.testkit.check.HistoryRecorder;
+import io.chorus.testkit.check.Invocation;
+import io.chorus.testkit.check.Result;
+import io.chorus.testkit.sim.NodeListener;
+import io.chorus.testkit.sim.SimNode;
+import io.chorus.testkit.sim.SimRandom;
+import io.chorus.testkit.sim.Simulation;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jute.Record;
+
+import org.apache.zookeeper.proto.Create2Response;
+import org.apache.zookeeper.proto.CreateRequest;
+import org.apache.zookeeper.proto.DeleteRequest;
+import org.apache.zookeeper.proto.ExistsRequest;
+import org.apache.zookeeper.proto.ExistsResponse;
+import org.apache.zookeeper.proto.GetDataRequest;
+import org.apache.zookeeper.proto.GetDataResponse;
+import org.apache.zookeeper.proto.SetDataRequest;
+import org.apache.zookeeper.proto.SetDataResponse;
+import org.apache.zookeeper.proto.SyncRequest;
+import org.apache.zookeeper.proto.WatcherEvent;
+
+/**
+ * Simulated ZooKeeper clients talking to the server's own request pipeline on each node ({@link
+ * NodeService}) with ZooKeeper's wire records: a session per client (created by connecting, kept by
+ * pings, carried to another server on reconnect with its id, password and last zxid seen), persistent,
+ * ephemeral and sequential creates, setData, delete, multi, getData and exists (some leaving watches),
+ * and sync. One operation outstanding per client. Every call, answer, notification and session end goes
+ * into a {@link HistoryRecorder}; an operation whose connection is lost first stays unanswered (an
+ * unknown outcome). Session ends are recorded when the close (or expiry) is applied, with its zxid.
+ */
+public final class ZkClients implements NodeListener {
+    static final int KEYS = 5;
+    private static final int SESSION_TIMEOUT_MILLIS = 4_000;
+    private static final long THINK_MILLIS_MAX = 20;
+    private static final long LINK_DELAY_MILLIS = 1;
+    private static final long RECONNECT_BACKOFF_MILLIS = 50;
+
+    private final Simulation sim;
+    private final HistoryRecorder recorder;
+    private final SimRandom random;
+    private final Map<Integer, NodeService> services = new HashMap<>();
+    private final List<Client> clients = new ArrayList<>();
+    private final Map<Long, Client> bySession = new HashMap<>();
+    private final Set<Long> endedSessions = new HashSet<>();
+    private final SimClientChannel.LinkDelay link;
+    private boolean stopped;
+
+    public ZkClients(Simulation sim, HistoryRecorder recorder, int count) {
+        this.sim = sim;
+        this.recorder = recorder;
+        this.random = sim.workloadRandom();
+        this.link = action -> sim.after(LINK_DELAY_MILLIS, action);
+        ServerConfig config = ServerConfig.builder().tickTimeMillis(1_000).build();
+        for (SimNode node : sim.nodes()) {
+            services.put(node.id(), new NodeService(sim, node, config, random.split()));
+        }
+        for (int i = 1; i <= count; i++) {
+            clients.add(new Client(i));
+        }
+    }
+
+    public void start() {
+        for (Client client : clients) {
+            sim.after(random.between(1, THINK_MILLIS_MAX), client::next);
+        }
+        sim.every(100, () -> services.values().forEach(NodeService::tick));
+        sim.every(SESSION_TIMEOUT_MILLIS / 4, () -> clients.forEach(Client::pingIfIdle));
+    }
+
+    /** No new operations; connections stay, so outstanding ones may still be answered. */
+    public void stop() {
+        stopped = true;
+    }
+
+
+    // ---- from the nodes ----
+
+    @Override
+    public void onApplied(int node, LogEntry entry, Object result) {
+        Txn txn = NodeService.decode(entry);
+        long session = txn.header().sessionId();
+        if (txn.body() instanceof TxnBody.CloseSession && endedSessions.add(session)) {
+            Client client = bySession.get(session);
+            if (client != null) {
+                // the session's end, expiry or close, is where its ephemerals go: the checkers must see it
+                long id = recorder.invoke(client.index, session, Invocation.closeSession(), sim.now());
+                recorder.reply(id, sim.now(), Code.OK, entry.zxid(), Result.none());
+            }
+        }
+        services.get(node).applied(entry, result);
+    }
+
+    @Override
+    public void onReadBarrier(int node, long token) {
+        services.get(node).readBarrier(token);
+    }
+
+    @Override
+    public void onLearnerMessage(int node, LearnerMessage message) {
+        services.get(node).learnerMessage(message);
+    }
+
+    // ---- a client ----
+
+    /** The operation a client waits for: its xid, the recorded op, and how to read the answer. */
+    private record Pending(int xid, long opId, int type) {
+    }
+
+    private final class Client implements SimClientChannel.ClientEnd {
+        final int index;
+        long session;
+        byte[] password = new byte[16];
+        long lastZxidSeen;
+        int nextXid = 1;
+        int nextValue = 1;
+        SimClientChannel channel;
+        boolean connected;
+        boolean connecting;
+        Pending pending;
+        long lastSentMillis;
+
+        Client(int index) {
+            this.index = index;
+        }
+
+        void next() {
+            if (stopped) {
+                return;
+            }
+            if (!connected) {
+                if (!connecting) {
+                    connect();
+                }
+                return;
+            }
+            if (pending == null) {
+                issue();
+            }
+        }
+
+        void connect() {
+            List<Integer> serving = new ArrayList<>();
+            for (Map.Entry<Integer, NodeService> e : services.entrySet()) {
+                if (e.getValue().serving()) {
+                    serving.add(e.getKey());
+                }
+            }
+            if (serving.isEmpty()) {
+                sim.after(RECONNECT_BACKOFF_MILLIS, this::next);
+                return;
+            }
+            int node = serving.get(random.nextInt(serving.size()));
+            ConnectPacket packet = new ConnectPacket(0, lastZxidSeen, SESSION_TIMEOUT_MILLIS, session, password, false);
+            channel = services.get(node).connect(this, index, packet, link);
+            connecting = channel != null;
+            lastSentMillis = sim.now();
+            if (!connecting) {
+                sim.after(RECONNECT_BACKOFF_MILLIS, this::next);
+            }
+        }
+
+        void pingIfIdle() {
+            if (connected && sim.now() - lastSentMillis >= SESSION_TIMEOUT_MILLIS / 3) {
+                send(RequestPacket.of(OpCode.XID_PING, OpCode.PING, null));
+            }
+        }
+
+        private void send(RequestPacket packet) {
+            lastSentMillis = sim.now();
+            services.get(channel.serverId()).request(channel, packet, link);
+        }
+
+        void issue() {
+            String key = "/k" + random.nextInt(KEYS);
+            byte[] value = ("c" + index + "-" + nextValue++).getBytes(StandardCharsets.UTF_8);
+            int version = random.nextInt(3) == 0 ? random.nextInt(3) : -1;
+            int roll = random.nextInt(100);
+            int xid = nextXid++;
+            Invocation call;
+            RequestPacket packet;
+            if (roll < 20) {
+                boolean watch = random.nextInt(2) == 0;
+                call = Invocation.getData(key);
+                packet = RequestPacket.of(xid, OpCode.GET_DATA, new GetDataRequest(key, watch));
+            } else if (roll < 30) {
+                boolean watch = random.nextInt(2) == 0;
+                call = Invocation.exists(key);
+                packet = RequestPacket.of(xid, OpCode.EXISTS, new ExistsRequest(key, watch));
+            } else if (roll < 55) {
+                CreateMode mode = roll < 40 ? CreateMode.PERSISTENT
+                        : roll < 50 ? CreateMode.EPHEMERAL : CreateMode.PERSISTENT_SEQUENTIAL;
+                String path = mode == CreateMode.PERSISTENT_SEQUENTIAL ? "/s-" : key;
+                call = Invocation.create(path, value, mode);
+                packet = RequestPacket.of(xid, OpCode.CREATE2, new CreateRequest(path, value,
+                        JuteMapping.toJute(Acl.OPEN_ACL_UNSAFE), mode.flag()));
+            } else if (roll < 75) {
+                call = Invocation.setData(key, value, version);
+                packet = RequestPacket.of(xid, OpCode.SET_DATA, new SetDataRequest(key, value, version));
+            } else if (roll < 87) {
+                call = Invocation.delete(key, version);
+                packet = RequestPacket.of(xid, OpCode.DELETE, new DeleteRequest(key, version));
+            } else if (roll < 95) {
+                String other = "/k" + random.nextInt(KEYS);
+                List<Op> ops = List.of(new Op.Check(key, version), new Op.SetData(other, value, -1));
+                call = Invocation.multi(ops);
+                packet = RequestPacket.of(xid, OpCode.MULTI, new MultiRequestRecord(List.of(
+                        new WireOp(OpCode.CHECK, ops.get(0)), new WireOp(OpCode.SET_DATA, ops.get(1)))));
+            } else {
+                call = Invocation.sync(key);
+                packet = RequestPacket.of(xid, OpCode.SYNC, new SyncRequest(key));
+            }
+            pending = new Pending(xid, recorder.invoke(index, session, call, sim.now()), packet.type());
+            send(packet);
+        }
+
+        @Override
+        public void received(SimClientChannel from, List<Object> packets) {
+            if (from != channel) {
+                return; // an old connection's last words
+            }
+            for (Object packet : packets) {
+                if (packet instanceof ConnectReplyPacket reply) {
+                    connectReplied(reply);
+                } else if (packet instanceof ReplyPacket reply) {
+                    replied(reply);
+                }
+            }
+        }
+
+        private void connectReplied(ConnectReplyPacket reply) {
+            connecting = false;
+            if (reply.closeAfter() || reply.response().getTimeOut() <= 0) {
+                // the session expired while this client was away: start a new one
+                session = 0;
+                password = new byte[16];
+                return; // the server closes the connection; closed() reconnects
+            }
+            long id = reply.response().getSessionId();
+            if (session != id) {
+                session = id;
+                bySession.put(id, this);
+            }
+            password = reply.response().getPasswd();
+            connected = true;
+            sim.after(random.between(1, THINK_MILLIS_MAX), this::next);
+        }
+
+        private void replied(ReplyPacket reply) {
+            int xid = reply.header().getXid();
+            long zxid = reply.header().getZxid();
+            if (xid == OpCode.XID_NOTIFICATION) {
+                WatcherEvent event = (WatcherEvent) reply.body();
+                recorder.notification(index, session, event.getPath(), EventType.of(event.getType()), zxid, sim.now());
+                return;
+            }
+            if (zxid > 0) {
+                lastZxidSeen = Math.max(lastZxidSeen, zxid);
+            }
+            if (xid == OpCode.XID_PING || pending == null || xid != pending.xid()) {
+                return;
+            }
+            Code code = Code.of(reply.header().getErr());
+            Result result = code == Code.OK ? result(reply.body()) : Result.none();
+            if (code == Code.OK && result.results() != null) {
+                // a multi answers OK in the header; its first failing op is the error the client sees
+                for (OpResult op : result.results()) {
+                    if (op instanceof OpResult.ErrorResult error && error.code() != Code.OK) {
+                        code = error.code();
+                        break;
+                    }
+                }
+            }
+            recorder.reply(pending.opId(), sim.now(), code, zxid, result);
+            pending = null;
+            sim.after(random.between(1, THINK_MILLIS_MAX), this::next);
+        }
+
+        @Override
+        public void closed(SimClientChannel from, String reason) {
+            if (from != channel) {
+                return;
+            }
+            channel = null;
+            connected = false;
+            connecting = false;
+            pending = null; // unanswered: it may or may not have taken effect
+            sim.after(RECONNECT_BACKOFF_MILLIS, this::next);
+        }
+    }
+
+    private static Result result(Record body) {
+        if (body instanceof Create2Response r) {
+            return Result.created(r.getPath(), JuteMapping.fromJute(r.getStat()));
+        }
+        if (body instanceof SetDataResponse r) {
+            return Result.stat(JuteMapping.fromJute(r.getStat()));
+        }
+        if (body instanceof GetDataResponse r) {
+            return Result.data(r.getData(), JuteMapping.fromJute(r.getStat()));
+        }
+        if (body instanceof ExistsResponse r) {
+            return Result.stat(JuteMapping.fromJute(r.getStat()));
+        }
+        if (body instanceof MultiResponseRecord r) {
+            List<OpResult> results = new ArrayList<>();
+            for (WireResult w : r.results()) {
+                results.add(w.result());
+            }
+            return Result.multi(results);
+        }
+        return Result.none();
+    }
+}
