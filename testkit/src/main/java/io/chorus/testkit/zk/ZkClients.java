@@ -56,7 +56,7 @@ import org.apache.zookeeper.proto.WatcherEvent;
  * ephemeral and sequential creates, setData, delete, multi, getData and exists (some leaving watches),
  * and sync. One operation outstanding per client. Every call, answer, notification and session end goes
  * into a {@link HistoryRecorder}; an operation whose connection is lost first stays unanswered (an
- * unknown outcome). Session ends are recorded when the close (or expiry) is applied, with its zxid.
+ * unknown outcome). An expiry is recorded as a close without an answer, when it is first applied.
  */
 public final class ZkClients implements NodeListener {
     static final int KEYS = 5;
@@ -112,9 +112,10 @@ public final class ZkClients implements NodeListener {
         if (txn.body() instanceof TxnBody.CloseSession && endedSessions.add(session)) {
             Client client = bySession.get(session);
             if (client != null) {
-                // the session's end, expiry or close, is where its ephemerals go: the checkers must see it
-                long id = recorder.invoke(client.index, session, Invocation.closeSession(), sim.now());
-                recorder.reply(id, sim.now(), Code.OK, entry.zxid(), Result.none());
+                // An expiry is where the session's ephemerals go, so the checkers must see it; the client sent
+                // nothing and hears no answer, so it is a call without a reply, made when the close is first
+                // applied anywhere (nobody can see its effect earlier).
+                recorder.invoke(client.index, session, Invocation.closeSession(), sim.now());
             }
         }
         services.get(node).applied(entry, result);
@@ -235,6 +236,11 @@ public final class ZkClients implements NodeListener {
                 call = Invocation.multi(ops);
                 packet = RequestPacket.of(xid, OpCode.MULTI, new MultiRequestRecord(List.of(
                         new WireOp(OpCode.CHECK, ops.get(0)), new WireOp(OpCode.SET_DATA, ops.get(1)))));
+            } else if (roll < 96) {
+                // the client ends its session: its ephemerals go, and it starts a new one
+                call = Invocation.closeSession();
+                packet = RequestPacket.of(xid, OpCode.CLOSE_SESSION, null);
+                endedSessions.add(session); // recorded as this call, not again when the close applies
             } else {
                 call = Invocation.sync(key);
                 packet = RequestPacket.of(xid, OpCode.SYNC, new SyncRequest(key));
@@ -301,6 +307,10 @@ public final class ZkClients implements NodeListener {
                 }
             }
             recorder.reply(pending.opId(), sim.now(), code, zxid, result);
+            if (pending.type() == OpCode.CLOSE_SESSION) {
+                session = 0; // the server closes the connection next; the client then starts a new session
+                password = new byte[16];
+            }
             pending = null;
             sim.after(random.between(1, THINK_MILLIS_MAX), this::next);
         }
