@@ -35,6 +35,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.jute.Record;
 
 import org.apache.zookeeper.proto.Create2Response;
@@ -46,15 +47,16 @@ import org.apache.zookeeper.proto.GetDataRequest;
 import org.apache.zookeeper.proto.GetDataResponse;
 import org.apache.zookeeper.proto.SetDataRequest;
 import org.apache.zookeeper.proto.SetDataResponse;
+import org.apache.zookeeper.proto.SetWatches;
 import org.apache.zookeeper.proto.SyncRequest;
 import org.apache.zookeeper.proto.WatcherEvent;
 
 /**
  * Simulated ZooKeeper clients talking to the server's own request pipeline on each node ({@link
  * NodeService}) with ZooKeeper's wire records: a session per client (created by connecting, kept by
- * pings, carried to another server on reconnect with its id, password and last zxid seen), persistent,
- * ephemeral and sequential creates, setData, delete, multi, getData and exists (some leaving watches),
- * and sync. One operation outstanding per client. Every call, answer, notification and session end goes
+ * pings, carried to another server on reconnect with its id, password, last zxid seen and watches),
+ * persistent, ephemeral and sequential creates, setData, delete, multi, getData and exists (some leaving
+ * watches), sync and closing the session. One operation outstanding per client. Every call, answer, notification and session end goes
  * into a {@link HistoryRecorder}; an operation whose connection is lost first stays unanswered (an
  * unknown outcome). An expiry is recorded as a close without an answer, when it is first applied.
  */
@@ -134,7 +136,7 @@ public final class ZkClients implements NodeListener {
     // ---- a client ----
 
     /** The operation a client waits for: its xid, the recorded op, and how to read the answer. */
-    private record Pending(int xid, long opId, int type) {
+    private record Pending(int xid, long opId, int type, String path, boolean watch) {
     }
 
     private final class Client implements SimClientChannel.ClientEnd {
@@ -145,6 +147,9 @@ public final class ZkClients implements NodeListener {
         int nextXid = 1;
         int nextValue = 1;
         SimClientChannel channel;
+        /** One-shot watches this client holds, to set again on a new connection (ZooKeeper's setWatches). */
+        final Set<String> dataWatches = new TreeSet<>();
+        final Set<String> existWatches = new TreeSet<>();
         boolean connected;
         boolean connecting;
         Pending pending;
@@ -207,14 +212,15 @@ public final class ZkClients implements NodeListener {
             int version = random.nextInt(3) == 0 ? random.nextInt(3) : -1;
             int roll = random.nextInt(100);
             int xid = nextXid++;
+            boolean watch = false;
             Invocation call;
             RequestPacket packet;
             if (roll < 20) {
-                boolean watch = random.nextInt(2) == 0;
+                watch = random.nextInt(2) == 0;
                 call = Invocation.getData(key);
                 packet = RequestPacket.of(xid, OpCode.GET_DATA, new GetDataRequest(key, watch));
             } else if (roll < 30) {
-                boolean watch = random.nextInt(2) == 0;
+                watch = random.nextInt(2) == 0;
                 call = Invocation.exists(key);
                 packet = RequestPacket.of(xid, OpCode.EXISTS, new ExistsRequest(key, watch));
             } else if (roll < 55) {
@@ -245,7 +251,7 @@ public final class ZkClients implements NodeListener {
                 call = Invocation.sync(key);
                 packet = RequestPacket.of(xid, OpCode.SYNC, new SyncRequest(key));
             }
-            pending = new Pending(xid, recorder.invoke(index, session, call, sim.now()), packet.type());
+            pending = new Pending(xid, recorder.invoke(index, session, call, sim.now()), packet.type(), key, watch);
             send(packet);
         }
 
@@ -275,9 +281,16 @@ public final class ZkClients implements NodeListener {
             if (session != id) {
                 session = id;
                 bySession.put(id, this);
+                dataWatches.clear(); // watches belong to the session that set them
+                existWatches.clear();
             }
             password = reply.response().getPasswd();
             connected = true;
+            if (!dataWatches.isEmpty() || !existWatches.isEmpty()) {
+                // as the ZooKeeper client does first on a new connection: events missed meanwhile fire now
+                send(RequestPacket.of(OpCode.XID_SET_WATCHES, OpCode.SET_WATCHES, new SetWatches(lastZxidSeen,
+                        new ArrayList<>(dataWatches), new ArrayList<>(existWatches), List.of())));
+            }
             sim.after(random.between(1, THINK_MILLIS_MAX), this::next);
         }
 
@@ -287,16 +300,26 @@ public final class ZkClients implements NodeListener {
             if (xid == OpCode.XID_NOTIFICATION) {
                 WatcherEvent event = (WatcherEvent) reply.body();
                 recorder.notification(index, session, event.getPath(), EventType.of(event.getType()), zxid, sim.now());
+                dataWatches.remove(event.getPath()); // one-shot: fired
+                existWatches.remove(event.getPath());
                 return;
             }
             if (zxid > 0) {
                 lastZxidSeen = Math.max(lastZxidSeen, zxid);
             }
-            if (xid == OpCode.XID_PING || pending == null || xid != pending.xid()) {
+            if (xid == OpCode.XID_PING || xid == OpCode.XID_SET_WATCHES || pending == null || xid != pending.xid()) {
                 return;
             }
             Code code = Code.of(reply.header().getErr());
             Result result = code == Code.OK ? result(reply.body()) : Result.none();
+            if (pending.watch()) {
+                // the server left a data watch when the node was there, an exist watch when exists found none
+                if (code == Code.OK) {
+                    dataWatches.add(pending.path());
+                } else if (code == Code.NONODE && pending.type() == OpCode.EXISTS) {
+                    existWatches.add(pending.path());
+                }
+            }
             if (code == Code.OK && result.results() != null) {
                 // a multi answers OK in the header; its first failing op is the error the client sees
                 for (OpResult op : result.results()) {
