@@ -27,7 +27,6 @@ import io.chorus.server.session.SessionTouches;
 import io.chorus.server.session.SessionTracker;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -80,7 +79,7 @@ public final class RequestPipeline {
 
     public RequestPipeline(ServerConfig config, int serverId, DataTree tree, WatchManager watches,
             SessionTracker tracker, Proposer proposer, Clock clock) {
-        this(config, serverId, tree, watches, tracker, proposer, clock, secureRandomness());
+        this(config, serverId, tree, watches, tracker, proposer, clock, RandomSource.secure());
     }
 
     /** As the server's, with the randomness for session passwords given (the simulator seeds it). */
@@ -432,21 +431,6 @@ public final class RequestPipeline {
     }
 
     // ---- helpers ----
-
-    private static RandomSource secureRandomness() {
-        SecureRandom random = new SecureRandom();
-        return new RandomSource() {
-            @Override
-            public long nextLong() {
-                return random.nextLong();
-            }
-
-            @Override
-            public int nextInt(int bound) {
-                return random.nextInt(bound);
-            }
-        };
-    }
 
     /** Keeps the session alive here, and remembers it for the leader in case this server follows one. */
     private void touch(long sessionId, long nowMillis) {

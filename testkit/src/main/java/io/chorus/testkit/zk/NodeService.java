@@ -19,7 +19,6 @@ import io.chorus.server.session.SessionTracker;
 import io.chorus.testkit.sim.SimNode;
 import io.chorus.testkit.sim.Simulation;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -193,10 +192,5 @@ final class NodeService {
         public void readBarrier(long token) {
             sim.after(0, () -> node.readBarrier(token));
         }
-    }
-
-    /** The channels open now, for tests. */
-    List<SimClientChannel> channels() {
-        return new ArrayList<>(channels);
     }
 }

@@ -46,10 +46,6 @@ public final class SeedRun {
         public Settings withFaults(FaultPreset preset) {
             return new Settings(nodes, clients, safetyMillis, livenessMillis, preset);
         }
-
-        public Settings withSafetyMillis(long millis) {
-            return new Settings(nodes, clients, millis, livenessMillis, faults);
-        }
     }
 
     /**
