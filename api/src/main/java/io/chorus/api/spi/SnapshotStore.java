@@ -18,6 +18,16 @@ public interface SnapshotStore extends Closeable {
      */
     Optional<Snapshot> latestValid() throws IOException;
 
+    /**
+     * Every stored snapshot whose header reads, newest first, not yet verified: reading one to its end
+     * checks it, and a damaged one fails that read with an IOException naming it. Recovery reads them in
+     * turn, so the one it loads is read once, not once to verify and again to load. By default the
+     * newest valid one alone.
+     */
+    default List<Snapshot> newestFirst() throws IOException {
+        return latestValid().map(List::of).orElse(List.of());
+    }
+
     /** The zxids of the stored snapshots, newest first. */
     List<Long> list() throws IOException;
 

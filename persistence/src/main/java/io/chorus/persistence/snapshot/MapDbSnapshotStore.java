@@ -171,6 +171,20 @@ public final class MapDbSnapshotStore implements SnapshotStore {
     }
 
     @Override
+    public synchronized List<Snapshot> newestFirst() throws IOException {
+        ensureOpen();
+        List<Snapshot> found = new ArrayList<>();
+        for (Map.Entry<Long, byte[]> stored : headers.descendingMap().entrySet()) {
+            try {
+                found.add(new StoredSnapshot(SnapshotHeader.decode(stored.getKey(), stored.getValue())));
+            } catch (CorruptSnapshotException e) {
+                LOG.warn("Skipping a damaged snapshot in {}: {}", file, e.getMessage());
+            }
+        }
+        return found;
+    }
+
+    @Override
     public synchronized List<Long> list() throws IOException {
         ensureOpen();
         try {
@@ -327,7 +341,7 @@ public final class MapDbSnapshotStore implements SnapshotStore {
         return new IOException("cannot " + action + " in MapDB snapshot store " + file + ": " + cause, cause);
     }
 
-    /** A snapshot whose checksums verified when it was found. */
+    /** A stored snapshot; reading it to its end verifies its stream checksum. */
     private final class StoredSnapshot implements Snapshot {
         private final SnapshotHeader header;
 
