@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,6 +86,26 @@ class MapDbSnapshotStoreTest {
             assertThat(warnings.warnings()).singleElement().asString()
                     .contains("Skipping a damaged snapshot", "snapshot 0x2: chunk 1 CRC32C mismatch");
             assertThat(store.list()).containsExactly(2L, 1L);
+        }
+    }
+
+    @Test
+    void newestFirstHandsOverEverySnapshotUnreadAndReadingADamagedOneFailsNamingIt() throws IOException {
+        byte[] older = randomBytes(200_000, 4);
+        byte[] newer = randomBytes(200_000, 5);
+        try (MapDbSnapshotStore store = open()) {
+            store.save(1, writing(older));
+            store.save(2, writing(newer));
+        }
+        flipByteWithin(dir.resolve(MapDbSnapshotStore.FILE_NAME),
+                Arrays.copyOfRange(newer, CHUNK_BYTES + 1000, CHUNK_BYTES + 1032));
+
+        try (MapDbSnapshotStore store = open()) {
+            List<SnapshotStore.Snapshot> snapshots = store.newestFirst();
+            assertThat(snapshots).extracting(SnapshotStore.Snapshot::zxid).containsExactly(2L, 1L);
+            assertThatThrownBy(() -> read(snapshots.get(0))).isInstanceOf(IOException.class)
+                    .hasMessageContaining("snapshot 0x2: chunk 1 CRC32C mismatch");
+            assertThat(Arrays.equals(read(snapshots.get(1)), older)).isTrue();
         }
     }
 
