@@ -49,13 +49,24 @@ public final class InMemorySnapshotStore implements SnapshotStore {
     @Override
     public synchronized Optional<Snapshot> latestValid() {
         ensureOpen();
-        if (snapshots.isEmpty()) {
-            return Optional.empty();
+        return snapshots.isEmpty() ? Optional.empty() : Optional.of(snapshot(snapshots.lastEntry()));
+    }
+
+    /** Every snapshot, newest first (in memory nothing is damaged, so each is also valid). */
+    @Override
+    public synchronized List<Snapshot> newestFirst() {
+        ensureOpen();
+        List<Snapshot> all = new ArrayList<>(snapshots.size());
+        for (Map.Entry<Long, byte[]> stored : snapshots.descendingMap().entrySet()) {
+            all.add(snapshot(stored));
         }
-        Map.Entry<Long, byte[]> newest = snapshots.lastEntry();
-        byte[] bytes = newest.getValue();
-        long zxid = newest.getKey();
-        return Optional.of(new Snapshot() {
+        return all;
+    }
+
+    private static Snapshot snapshot(Map.Entry<Long, byte[]> stored) {
+        long zxid = stored.getKey();
+        byte[] bytes = stored.getValue();
+        return new Snapshot() {
             @Override
             public long zxid() {
                 return zxid;
@@ -65,7 +76,7 @@ public final class InMemorySnapshotStore implements SnapshotStore {
             public InputStream open() {
                 return new ByteArrayInputStream(bytes);
             }
-        });
+        };
     }
 
     @Override

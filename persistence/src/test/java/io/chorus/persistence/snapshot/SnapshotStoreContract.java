@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,6 +99,18 @@ abstract class SnapshotStoreContract {
         SnapshotStore.Snapshot latest = store.latestValid().orElseThrow();
         assertThat(latest.zxid()).isEqualTo(9);
         assertThat(read(latest)).isEqualTo(randomBytes(100, 9));
+    }
+
+    @Test
+    void newestFirstHandsOverEverySnapshotWithItsBytes() throws IOException {
+        for (long zxid : new long[] {5, 1, 9}) {
+            store.save(zxid, writing(randomBytes(100, zxid)));
+        }
+        List<SnapshotStore.Snapshot> all = store.newestFirst();
+        assertThat(all).extracting(SnapshotStore.Snapshot::zxid).containsExactly(9L, 5L, 1L);
+        for (SnapshotStore.Snapshot snapshot : all) {
+            assertThat(read(snapshot)).isEqualTo(randomBytes(100, snapshot.zxid()));
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.chorus.testkit.sim;
 
+import io.chorus.persistence.snapshot.InMemorySnapshotStore;
+
 /**
  * One node's disk: its transaction log, durable metadata and snapshots. It outlives the node's crashes;
  * {@link #crash} applies what a power loss does to it (only the log has volatile state).
@@ -7,7 +9,7 @@ package io.chorus.testkit.sim;
 public final class SimDisk {
     private final SimTxnLog log = new SimTxnLog();
     private final SimMetadata metadata = new SimMetadata();
-    private final SimSnapshotStore snapshots = new SimSnapshotStore();
+    private final InMemorySnapshotStore snapshots = new InMemorySnapshotStore();
 
     public SimTxnLog log() {
         return log;
@@ -17,7 +19,7 @@ public final class SimDisk {
         return metadata;
     }
 
-    public SimSnapshotStore snapshots() {
+    public InMemorySnapshotStore snapshots() {
         return snapshots;
     }
 

@@ -8,7 +8,11 @@ import io.chorus.api.spi.Outbound;
 import io.chorus.api.spi.PeerMessage;
 import io.chorus.api.spi.ProposeOutcome;
 import io.chorus.api.spi.Ready;
+import io.chorus.api.spi.SnapshotStore;
 import io.chorus.api.spi.StateSnapshot;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -352,11 +356,11 @@ public final class SimNode implements SimNetwork.Endpoint {
         stateMachine = stateMachineFactory.get();
         lastAppliedZxid = 0;
         long fromZxid = 0;
-        for (long zxid : disk.snapshots().list()) {
-            if (zxid <= upToZxid) {
-                stateMachine.restore(disk.snapshots().bytes(zxid));
-                lastAppliedZxid = zxid;
-                fromZxid = zxid;
+        for (SnapshotStore.Snapshot snapshot : disk.snapshots().newestFirst()) {
+            if (snapshot.zxid() <= upToZxid) {
+                stateMachine.restore(bytesOf(snapshot));
+                lastAppliedZxid = snapshot.zxid();
+                fromZxid = snapshot.zxid();
                 break;
             }
         }
@@ -375,8 +379,8 @@ public final class SimNode implements SimNetwork.Endpoint {
     private void install(StateSnapshot snapshot) {
         try {
             disk.snapshots().save(snapshot.zxid(), out -> out.write(snapshot.bytes()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         stateMachine = stateMachineFactory.get();
         stateMachine.restore(snapshot.bytes());
@@ -396,6 +400,14 @@ public final class SimNode implements SimNetwork.Endpoint {
             throw new IllegalStateException("node " + id + " is down: no state to capture");
         }
         return new StateSnapshot(lastAppliedZxid, stateMachine.snapshot());
+    }
+
+    private static byte[] bytesOf(SnapshotStore.Snapshot snapshot) {
+        try (InputStream in = snapshot.open()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("an in-memory snapshot did not read", e);
+        }
     }
 
     private long newestSnapshotZxid() {

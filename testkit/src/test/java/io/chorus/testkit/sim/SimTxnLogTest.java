@@ -153,15 +153,4 @@ class SimTxnLogTest {
         assertThat(disk.metadata().get("other", -1)).isEqualTo(-1);
         assertThat(disk.log().lastZxid()).isZero();
     }
-
-    @Test
-    void snapshotsAreDurableOnSave() throws Exception {
-        SimSnapshotStore store = new SimSnapshotStore();
-        store.save(3, out -> out.write(new byte[] {1, 2, 3}));
-        store.save(9, out -> out.write(new byte[] {9}));
-        assertThat(store.list()).containsExactly(9L, 3L);
-        assertThat(store.latestValid().orElseThrow().open().readAllBytes()).containsExactly(9);
-        store.retain(1);
-        assertThat(store.list()).containsExactly(9L);
-    }
 }
