@@ -75,7 +75,7 @@ public final class ChorusServer implements AutoCloseable {
             owned.push(snapshotter);
             long tickMillis = Math.max(10, Math.min(config.tickTimeMillis() / 2, 100));
             NodeDriver driver = new NodeDriver(protocol, tree, log, snapshotter, clock, tickMillis,
-                    config.containerCheckIntervalMillis(), terminated::completeExceptionally);
+                    terminated::completeExceptionally);
             sink.driver = driver;
             owned.push(driver);
             RequestPipeline pipeline = new RequestPipeline(config, protocol.serverId(), tree, new WatchManager(),

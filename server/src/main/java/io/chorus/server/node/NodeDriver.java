@@ -7,7 +7,6 @@ import io.chorus.api.spi.LearnerMessage;
 import io.chorus.api.spi.LogEntry;
 import io.chorus.api.spi.ProposeOutcome;
 import io.chorus.api.spi.Ready;
-import io.chorus.api.spi.Role;
 import io.chorus.datatree.ApplyResult;
 import io.chorus.datatree.DataTree;
 import io.chorus.datatree.txn.Txn;
@@ -44,23 +43,20 @@ public final class NodeDriver implements ClientRequestSink, Proposer, AutoClosea
     private final DurableLog log;
     private final Snapshotter snapshotter;
     private final Clock clock;
-    private final long housekeepingIntervalMillis;
     private final DriverLoop loop;
     private final ProposedTxns proposed = new ProposedTxns(PROPOSED_TXNS_REMEMBERED_MAX);
     private RequestPipeline pipeline;
-    private long lastHousekeepingMillis;
     private volatile Leadership leadership;
     private volatile long lastAppliedZxid;
     private volatile int nodeCount;
 
     public NodeDriver(ConsensusProtocol protocol, DataTree tree, DurableLog log, Snapshotter snapshotter,
-            Clock clock, long tickMillis, long housekeepingIntervalMillis, Consumer<Throwable> onFatal) {
+            Clock clock, long tickMillis, Consumer<Throwable> onFatal) {
         this.protocol = protocol;
         this.tree = tree;
         this.log = log;
         this.snapshotter = snapshotter;
         this.clock = clock;
-        this.housekeepingIntervalMillis = housekeepingIntervalMillis;
         this.leadership = protocol.leadership();
         this.lastAppliedZxid = tree.lastAppliedZxid();
         this.nodeCount = tree.nodeCount();
@@ -70,9 +66,7 @@ public final class NodeDriver implements ClientRequestSink, Proposer, AutoClosea
     /** Starts the protocol on top of the recovered state; {@code pipeline} answers the clients. */
     public void start(RequestPipeline requestPipeline, long lastLoggedZxid) {
         this.pipeline = requestPipeline;
-        long now = monotonicMillis();
-        pipeline.restoreSessions(now);
-        lastHousekeepingMillis = now;
+        pipeline.restoreSessions(monotonicMillis());
         protocol.start(lastLoggedZxid, clock.millis());
         loop.start();
     }
@@ -142,19 +136,7 @@ public final class NodeDriver implements ClientRequestSink, Proposer, AutoClosea
 
     private void tick(long nowMillis) {
         protocol.tick(clock.millis());
-        Role role = leadership.role();
-        // a follower tells the leader which sessions its clients kept alive: the leader expires sessions
-        byte[] touches = pipeline.takeTouchReport();
-        if (touches != null && role == Role.FOLLOWER) {
-            protocol.sendToLeader(touches, clock.millis());
-        }
-        if (role == Role.LEADER || role == Role.STANDALONE) {
-            boolean housekeepingDue = nowMillis - lastHousekeepingMillis >= housekeepingIntervalMillis;
-            if (housekeepingDue) {
-                lastHousekeepingMillis = nowMillis;
-            }
-            pipeline.onTick(nowMillis, housekeepingDue);
-        }
+        pipeline.onTick(leadership.role(), nowMillis, report -> protocol.sendToLeader(report, clock.millis()));
         snapshotter.onTick(tree);
     }
 

@@ -6,6 +6,7 @@ import io.chorus.api.Id;
 import io.chorus.api.spi.Clock;
 import io.chorus.api.spi.ProposeOutcome;
 import io.chorus.api.spi.RandomSource;
+import io.chorus.api.spi.Role;
 import io.chorus.client.wire.OpCode;
 import io.chorus.datatree.ApplyResult;
 import io.chorus.datatree.DataTree;
@@ -34,6 +35,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.zookeeper.proto.AuthPacket;
 import org.apache.zookeeper.proto.ConnectResponse;
 import org.apache.zookeeper.proto.SyncRequest;
@@ -72,6 +74,8 @@ public final class RequestPipeline {
     private final Set<String> housekeepingInFlight = new HashSet<>();
     /** Sessions this server's clients kept alive since the last report to the leader (when following). */
     private final SessionTouches touches = new SessionTouches();
+    /** When housekeeping last looked for containers and TTL nodes to remove; -1 before the first leading tick. */
+    private long lastHousekeepingMillis = -1;
     private long nextBarrierToken = 1;
 
     private record PendingConnect(ClientChannel connection, int timeoutMillis, byte[] password) {
@@ -380,13 +384,28 @@ public final class RequestPipeline {
 
     // ---- time ----
 
-    /** Expires sessions past their deadline and proposes due housekeeping; leader (or standalone) only. */
-    public void onTick(long nowMillis, boolean housekeepingDue) {
+    /**
+     * Once a tick, as this server's role asks. Following, it hands {@code toLeader} the sessions its clients
+     * kept alive since the last tick (the leader alone expires sessions). Leading, or alone, it expires
+     * sessions past their deadline and, every {@code containerCheckIntervalMillis}, proposes removing the
+     * empty containers and expired TTL nodes that are due. Otherwise it only forgets what it touched.
+     */
+    public void onTick(Role role, long nowMillis, Consumer<byte[]> toLeader) {
+        byte[] report = touches.isEmpty() ? null : touches.takeReport();
+        if (role == Role.FOLLOWER && report != null) {
+            toLeader.accept(report);
+        }
+        if (role != Role.LEADER && role != Role.STANDALONE) {
+            return;
+        }
         for (long id : tracker.expire(nowMillis)) {
             LOG.info("Expiring session 0x{}", Long.toHexString(id));
             propose(new Txn(header(id, EXPIRY_CXID, List.of()), new TxnBody.CloseSession()));
         }
-        if (housekeepingDue) {
+        if (lastHousekeepingMillis < 0) {
+            lastHousekeepingMillis = nowMillis; // the first check is one interval after leading began
+        } else if (nowMillis - lastHousekeepingMillis >= config.containerCheckIntervalMillis()) {
+            lastHousekeepingMillis = nowMillis;
             for (TxnBody body : tree.housekeeping(clock.millis())) {
                 String path = body instanceof TxnBody.DeleteContainer dc ? dc.path()
                         : ((TxnBody.DeleteExpiredTtl) body).path();
@@ -395,14 +414,6 @@ public final class RequestPipeline {
                 }
             }
         }
-    }
-
-    /**
-     * Following a leader: the sessions this server's clients kept alive since the last report, for
-     * {@code sendToLeader}, or null when there is nothing to report.
-     */
-    public byte[] takeTouchReport() {
-        return touches.isEmpty() ? null : touches.takeReport();
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chorus.api.spi.Clock;
 import io.chorus.api.spi.ProposeOutcome;
+import io.chorus.api.spi.Role;
 import io.chorus.client.wire.OpCode;
 import io.chorus.datatree.ApplyResult;
 import io.chorus.datatree.DataTree;
@@ -59,16 +60,20 @@ class SessionTouchReportTest {
 
         for (now = 1_000; now <= 20_000; now += 1_000) {
             follower.onRequest(client, RequestPacket.of(OpCode.XID_PING, OpCode.PING, null), now);
-            byte[] report = follower.takeTouchReport();
-            assertThat(report).as("a report after the ping at %d", now).isNotNull();
-            leader.onTouchReport(2, report, now);
-            leader.onTick(now, false);
+            List<byte[]> reports = followerTick();
+            assertThat(reports).as("a report after the ping at %d", now).hasSize(1);
+            leader.onTouchReport(2, reports.get(0), now);
+            leader.onTick(Role.LEADER, now, report -> {
+                throw new AssertionError("a leader reports to nobody");
+            });
         }
         assertThat(proposed).as("no expiry proposed while the follower reports the session").isEmpty();
-        assertThat(follower.takeTouchReport()).as("nothing new since the last report").isNull();
+        assertThat(followerTick()).as("nothing new since the last report").isEmpty();
 
         now = 20_000 + TIMEOUT_MILLIS + 1;
-        leader.onTick(now, false);
+        followerTick();
+        assertThat(proposed).as("a follower never expires sessions itself").isEmpty();
+        leader.onTick(Role.LEADER, now, report -> { });
         assertThat(proposed).singleElement().extracting(Txn::body).isInstanceOf(TxnBody.CloseSession.class);
     }
 
@@ -76,6 +81,13 @@ class SessionTouchReportTest {
     void aMalformedReportIsDroppedAndChangesNothing() {
         leader.onTouchReport(3, new byte[] {9, 9, 9}, 0);
         assertThat(proposed).isEmpty();
+    }
+
+    /** A tick of the follower; what it hands to the leader. */
+    private List<byte[]> followerTick() {
+        List<byte[]> reports = new ArrayList<>();
+        follower.onTick(Role.FOLLOWER, now, reports::add);
+        return reports;
     }
 
     private void applyAll() {

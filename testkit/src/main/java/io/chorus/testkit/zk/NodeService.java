@@ -33,9 +33,6 @@ import java.util.Set;
  * timeout to come back.
  */
 final class NodeService {
-    /** How often the leader looks for containers and TTL nodes to remove. */
-    private static final long HOUSEKEEPING_EVERY_MILLIS = 1_000;
-
     private final Simulation sim;
     private final SimNode node;
     private final ServerConfig config;
@@ -45,7 +42,6 @@ final class NodeService {
     private DataTree servedTree;
     private long servedIncarnation = -1;
     private Role servedRole;
-    private long lastHousekeepingMillis;
 
     NodeService(Simulation sim, SimNode node, ServerConfig config, RandomSource passwords) {
         this.sim = sim;
@@ -73,7 +69,6 @@ final class NodeService {
             pipeline = new RequestPipeline(config, node.id(), tree, new WatchManager(), new SessionTracker(),
                     new NodeProposer(), sim.clock(), passwords);
             pipeline.restoreSessions(sim.now());
-            lastHousekeepingMillis = sim.now();
         }
         return pipeline;
     }
@@ -151,24 +146,13 @@ final class NodeService {
         }
     }
 
-    /** Each tick: a follower reports its live sessions; the leader expires sessions and proposes housekeeping. */
+    /** Each tick, as the server's driver does: see {@link RequestPipeline#onTick}. */
     void tick() {
         RequestPipeline p = current();
-        if (p == null) {
-            return;
+        if (p != null) {
+            p.onTick(servedRole, sim.now(), node::sendToLeader);
+            p.flush();
         }
-        byte[] touches = p.takeTouchReport();
-        if (touches != null && servedRole == Role.FOLLOWER) {
-            node.sendToLeader(touches);
-        }
-        if (servedRole == Role.LEADER || servedRole == Role.STANDALONE) {
-            boolean housekeepingDue = sim.now() - lastHousekeepingMillis >= HOUSEKEEPING_EVERY_MILLIS;
-            if (housekeepingDue) {
-                lastHousekeepingMillis = sim.now();
-            }
-            p.onTick(sim.now(), housekeepingDue);
-        }
-        p.flush();
     }
 
     static Txn decode(LogEntry entry) {

@@ -82,7 +82,8 @@ public final class ZkClients implements NodeListener {
         this.recorder = recorder;
         this.random = sim.workloadRandom();
         this.link = action -> sim.after(LINK_DELAY_MILLIS, action);
-        ServerConfig config = ServerConfig.builder().tickTimeMillis(1_000).build();
+        // housekeeping every second, as the simulator ran it before the pipeline owned the interval
+        ServerConfig config = ServerConfig.builder().tickTimeMillis(1_000).containerCheckIntervalMillis(1_000).build();
         for (SimNode node : sim.nodes()) {
             services.put(node.id(), new NodeService(sim, node, config, random.split()));
         }
