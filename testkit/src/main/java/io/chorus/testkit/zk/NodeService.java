@@ -1,11 +1,9 @@
 package io.chorus.testkit.zk;
 
 import io.chorus.api.spi.LearnerMessage;
-import io.chorus.api.spi.LogEntry;
 import io.chorus.api.spi.ProposeOutcome;
 import io.chorus.api.spi.RandomSource;
 import io.chorus.api.spi.Role;
-import io.chorus.datatree.ApplyResult;
 import io.chorus.datatree.DataTree;
 import io.chorus.datatree.txn.Txn;
 import io.chorus.datatree.txn.TxnCodec;
@@ -18,7 +16,6 @@ import io.chorus.server.pipeline.RequestPipeline;
 import io.chorus.server.session.SessionTracker;
 import io.chorus.testkit.sim.SimNode;
 import io.chorus.testkit.sim.Simulation;
-import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -122,12 +119,12 @@ final class NodeService {
 
     // ---- from the node ----
 
-    void applied(LogEntry entry, Object result) {
+    void applied(long zxid, TreeStateMachine.Applied applied) {
         RequestPipeline p = current();
         if (p == null) {
             return;
         }
-        p.onApplied(entry.zxid(), decode(entry), (ApplyResult) result);
+        p.onApplied(zxid, applied.txn(), applied.result());
         p.flush();
     }
 
@@ -152,15 +149,6 @@ final class NodeService {
         if (p != null) {
             p.onTick(servedRole, sim.now(), node::sendToLeader);
             p.flush();
-        }
-    }
-
-    static Txn decode(LogEntry entry) {
-        try {
-            return TxnCodec.decode(entry.payload());
-        } catch (IOException e) {
-            throw new IllegalStateException("committed entry 0x" + Long.toHexString(entry.zxid()) + " does not decode",
-                    e);
         }
     }
 

@@ -17,7 +17,8 @@ import java.io.UncheckedIOException;
  * The real data tree as a simulated node's state machine: committed entries are decoded and applied
  * exactly as the server applies them, the digest is the tree's, and snapshots (for Zab's SNAP and for
  * restarts) are the tree's own snapshot format, verified on load. A committed entry that does not decode
- * is a broken replica, not bad input: it fails the run.
+ * is a broken replica, not bad input: it fails the run. What {@link #apply} answers carries the decoded
+ * transaction too, so what sits above needs not decode it again.
  */
 public final class TreeStateMachine implements StateMachine {
     private final TreeOptions options;
@@ -32,13 +33,17 @@ public final class TreeStateMachine implements StateMachine {
         this.tree = new DataTree(options);
     }
 
+    /** A committed transaction as decoded, and what applying it produced. */
+    public record Applied(Txn txn, ApplyResult result) {
+    }
+
     /** The tree, for reads served by this node. */
     public DataTree tree() {
         return tree;
     }
 
     @Override
-    public ApplyResult apply(LogEntry entry) {
+    public Applied apply(LogEntry entry) {
         Txn txn;
         try {
             txn = TxnCodec.decode(entry.payload());
@@ -46,7 +51,7 @@ public final class TreeStateMachine implements StateMachine {
             throw new IllegalStateException("committed entry 0x" + Long.toHexString(entry.zxid())
                     + " does not decode: " + e.getMessage(), e);
         }
-        return tree.apply(entry.zxid(), txn);
+        return new Applied(txn, tree.apply(entry.zxid(), txn));
     }
 
     @Override

@@ -110,7 +110,8 @@ public final class ZkClients implements NodeListener {
 
     @Override
     public void onApplied(int node, LogEntry entry, Object result) {
-        Txn txn = NodeService.decode(entry);
+        TreeStateMachine.Applied applied = (TreeStateMachine.Applied) result;
+        Txn txn = applied.txn();
         long session = txn.header().sessionId();
         if (txn.body() instanceof TxnBody.CloseSession && endedSessions.add(session)) {
             Client client = bySession.get(session);
@@ -121,7 +122,7 @@ public final class ZkClients implements NodeListener {
                 recorder.invoke(client.index, session, Invocation.closeSession(), sim.now());
             }
         }
-        services.get(node).applied(entry, result);
+        services.get(node).applied(entry.zxid(), applied);
     }
 
     @Override
