@@ -3,6 +3,7 @@ package io.chorus.datatree.txn;
 import io.chorus.api.Acl;
 import io.chorus.api.CreateMode;
 import io.chorus.api.Id;
+import io.chorus.api.spi.LogEntry;
 import io.chorus.datatree.codec.BoundedReader;
 import io.chorus.datatree.codec.ByteArrayWriter;
 import java.io.IOException;
@@ -56,6 +57,19 @@ public final class TxnCodec {
         writeHeader(out, txn.header());
         writeBody(out, txn.body(), 0);
         return out.toArray();
+    }
+
+    /**
+     * Decodes a committed log entry. One that does not decode is not bad input but a broken replica (the
+     * others applied it): IllegalStateException naming the zxid, for the caller to stop on rather than diverge.
+     */
+    public static Txn decodeCommitted(LogEntry entry) {
+        try {
+            return decode(entry.payload());
+        } catch (IOException e) {
+            throw new IllegalStateException("committed entry 0x" + Long.toHexString(entry.zxid())
+                    + " does not decode: " + e.getMessage(), e);
+        }
     }
 
     public static Txn decode(byte[] bytes) throws IOException {

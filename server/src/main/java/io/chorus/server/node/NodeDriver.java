@@ -17,8 +17,6 @@ import io.chorus.server.net.ConnectPacket;
 import io.chorus.server.net.RequestPacket;
 import io.chorus.server.pipeline.Proposer;
 import io.chorus.server.pipeline.RequestPipeline;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -177,20 +175,11 @@ public final class NodeDriver implements ClientRequestSink, Proposer, AutoClosea
     private void apply(LogEntry entry) {
         Txn txn = proposed.take(entry.payload());
         if (txn == null) {
-            txn = decode(entry);
+            txn = TxnCodec.decodeCommitted(entry);
         }
         ApplyResult result = tree.apply(entry.zxid(), txn);
         pipeline.onApplied(entry.zxid(), txn, result);
         snapshotter.afterApply(tree);
-    }
-
-    private static Txn decode(LogEntry entry) {
-        try {
-            return TxnCodec.decode(entry.payload());
-        } catch (IOException e) {
-            // A committed entry that does not decode would make this replica diverge: stop instead.
-            throw new UncheckedIOException("committed entry 0x" + Long.toHexString(entry.zxid()) + " is corrupt", e);
-        }
     }
 
     private long monotonicMillis() {

@@ -44,13 +44,7 @@ public final class TreeStateMachine implements StateMachine {
 
     @Override
     public Applied apply(LogEntry entry) {
-        Txn txn;
-        try {
-            txn = TxnCodec.decode(entry.payload());
-        } catch (IOException e) {
-            throw new IllegalStateException("committed entry 0x" + Long.toHexString(entry.zxid())
-                    + " does not decode: " + e.getMessage(), e);
-        }
+        Txn txn = TxnCodec.decodeCommitted(entry);
         return new Applied(txn, tree.apply(entry.zxid(), txn));
     }
 
