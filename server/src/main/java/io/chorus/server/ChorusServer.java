@@ -1,6 +1,10 @@
 package io.chorus.server;
 
 import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.chorus.api.spi.Leadership;
+import io.chorus.api.spi.PeerCodec;
+import io.chorus.api.spi.PeerMessage;
 import io.chorus.api.spi.Clock;
 import io.chorus.api.spi.ConsensusProtocol;
 import io.chorus.datatree.DataTree;
@@ -16,16 +20,21 @@ import io.chorus.server.node.GroupCommitLog;
 import io.chorus.server.node.NodeDriver;
 import io.chorus.server.node.Recovery;
 import io.chorus.server.node.Snapshotter;
+import io.chorus.server.node.PeerSender;
+import io.chorus.server.node.TreeStates;
+import io.chorus.server.peer.PeerTransport;
+import io.chorus.server.peer.PeerTransportLimits;
+import io.chorus.server.pipeline.ClientService;
 import io.chorus.server.pipeline.RequestPipeline;
+import io.chorus.server.wiring.ProtocolContext;
+import io.chorus.server.wiring.ProtocolModules;
 import io.chorus.server.session.SessionTracker;
-import io.chorus.server.wiring.StandaloneModule;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,16 +48,14 @@ public final class ChorusServer implements AutoCloseable {
 
     private final Deque<AutoCloseable> owned;
     private final NodeDriver driver;
-    private final DataTree tree;
     private final ClientPortServer clientPort;
     private final CompletableFuture<Void> terminated;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ChorusServer(Deque<AutoCloseable> owned, NodeDriver driver, DataTree tree, ClientPortServer clientPort,
+    private ChorusServer(Deque<AutoCloseable> owned, NodeDriver driver, ClientPortServer clientPort,
             CompletableFuture<Void> terminated) {
         this.owned = owned;
         this.driver = driver;
-        this.tree = tree;
         this.clientPort = clientPort;
         this.terminated = terminated;
     }
@@ -57,46 +64,66 @@ public final class ChorusServer implements AutoCloseable {
         Deque<AutoCloseable> owned = new ArrayDeque<>();
         CompletableFuture<Void> terminated = new CompletableFuture<>();
         try {
-            ConsensusProtocol protocol = Guice.createInjector(new StandaloneModule()).getInstance(ConsensusProtocol.class);
             Clock clock = Clock.SYSTEM;
             FileTxnLogOptions logOptions = FileTxnLogOptions.defaults()
                     .withRecordBytesMax(Math.max(FileTxnLogOptions.RECORD_BYTES_MAX_DEFAULT, 2 * config.maxPacketBytes()));
             DataDirectory dir = DataDirectory.open(config.dataDir(), config.dataLogDir(), logOptions);
             owned.push(dir);
-            DataTree tree = Recovery.recover(dir.snapshots(), dir.log(), new TreeOptions(config.extendedTypesEnabled()));
+            TreeOptions treeOptions = new TreeOptions(config.extendedTypesEnabled());
+            Recovery.Recovered recovered = Recovery.recover(dir.snapshots(), dir.log(), treeOptions, Long.MAX_VALUE);
+            DataTree tree = recovered.tree();
             long lastLogged = Math.max(dir.log().lastZxid(), tree.lastAppliedZxid());
 
-            DurableSink sink = new DurableSink();
-            GroupCommitLog log = new GroupCommitLog(dir.log(), GroupCommitLimits.defaults(), sink,
-                    cause -> terminated.completeExceptionally(cause));
+            DriverRef driverRef = new DriverRef();
+            GroupCommitLog log = new GroupCommitLog(dir.log(), GroupCommitLimits.defaults(),
+                    zxid -> driverRef.driver.durable(zxid), terminated::completeExceptionally);
             owned.push(log);
+            log.startsAfter(recovered.snapshotZxid());
             Snapshotter snapshotter = new Snapshotter(dir.snapshots(), log, config.snapshotEveryTxns(),
                     config.snapshotRetainCount());
             owned.push(snapshotter);
+
+            Injector protocolModule = Guice.createInjector(ProtocolModules.forContext(
+                    new ProtocolContext(config, dir.metadata(), log, () -> driverRef.driver.captureState())));
+            ConsensusProtocol protocol = protocolModule.getInstance(ConsensusProtocol.class);
+            PeerTransport transport = null;
+            PeerSender peers = PeerSender.NONE;
+            if (config.ensemble() != null) {
+                transport = new PeerTransport(config.ensemble().myId(), config.ensemble().servers(),
+                        protocolModule.getInstance(PeerCodec.class), PeerTransportLimits.defaults(),
+                        new TransportToDriver(driverRef));
+                peers = new TransportSender(transport);
+            }
             long tickMillis = Math.max(10, Math.min(config.tickTimeMillis() / 2, 100));
-            NodeDriver driver = new NodeDriver(protocol, tree, log, snapshotter, clock, tickMillis,
+            NodeDriver driver = new NodeDriver(protocol, tree, log, snapshotter,
+                    new TreeStates(dir.snapshots(), log, treeOptions), peers, clock, tickMillis,
                     terminated::completeExceptionally);
-            sink.driver = driver;
+            driverRef.driver = driver;
             owned.push(driver);
-            RequestPipeline pipeline = new RequestPipeline(config, protocol.serverId(), tree, new WatchManager(),
-                    new SessionTracker(), driver, clock);
-            driver.start(pipeline, lastLogged);
+            driver.start(new ClientService(t -> new RequestPipeline(config, protocol.serverId(), t, new WatchManager(),
+                    new SessionTracker(), driver, clock)), lastLogged);
+            if (transport != null) {
+                owned.push(transport);
+                transport.start();
+            }
 
             ClientPortServer[] port = new ClientPortServer[1];
-            FourLetterWords words = new FourLetterWords(driver::leadership, driver::lastAppliedZxid,
-                    driver::nodeCount, () -> port[0] == null ? 0 : port[0].connections(), dir.snapshots()::newest);
+            FourLetterWords words = new FourLetterWords(driver, () -> port[0] == null ? 0 : port[0].connections(),
+                    dir.snapshots()::newest);
             port[0] = new ClientPortServer(new InetSocketAddress(config.clientBindAddress(), config.clientPort()),
                     config.maxPacketBytes(), config.maxClientConnectionsPerAddress(),
                     config.maxOutstandingRequestsPerConnection(), driver, words::answer);
             owned.push(port[0]);
-            ChorusServer server = new ChorusServer(owned, driver, tree, port[0], terminated);
+            ChorusServer server = new ChorusServer(owned, driver, port[0], terminated);
             terminated.whenComplete((ok, failure) -> {
                 if (failure != null) {
                     LOG.error("Node failed; stopping", failure);
                     new Thread(server::close, "chorus-fatal-stop").start();
                 }
             });
-            LOG.info("Chorus serving clients on {}:{}", config.clientBindAddress(), port[0].port());
+            LOG.info("Chorus serving clients on {}:{}{}", config.clientBindAddress(), port[0].port(),
+                    config.ensemble() == null ? " (standalone)" : " as server " + config.ensemble().myId() + " of "
+                            + config.ensemble().ids());
             return server;
         } catch (IOException | RuntimeException e) {
             closeAll(owned);
@@ -104,13 +131,35 @@ public final class ChorusServer implements AutoCloseable {
         }
     }
 
-    /** Routes the committer's durable reports to the driver, which exists only after the log. */
-    private static final class DurableSink implements LongConsumer {
+    /** The driver, which exists only after the log and the protocol that call it. */
+    private static final class DriverRef {
         volatile NodeDriver driver;
+    }
+
+    /** Peer messages and quorum-connection changes into the driver's loop. */
+    private record TransportToDriver(DriverRef ref) implements PeerTransport.PeerListener {
+        @Override
+        public void received(int from, PeerMessage message) {
+            ref.driver.received(from, message);
+        }
 
         @Override
-        public void accept(long zxid) {
-            driver.durable(zxid);
+        public void connectionChanged(int peer, PeerCodec.Channel channel, boolean up) {
+            if (channel == PeerCodec.Channel.QUORUM) {
+                ref.driver.peerConnection(peer, up);
+            }
+        }
+    }
+
+    private record TransportSender(PeerTransport transport) implements PeerSender {
+        @Override
+        public void send(int to, PeerMessage message) {
+            transport.send(to, message);
+        }
+
+        @Override
+        public void flush() {
+            transport.flush();
         }
     }
 
@@ -120,7 +169,12 @@ public final class ChorusServer implements AutoCloseable {
 
     /** The digest of the tree, read on the driver thread: equal trees have equal digests. */
     public long treeDigest() {
-        return driver.query(tree::digest);
+        return driver.query(driver::treeDigest);
+    }
+
+    /** This server's role, epoch and leader as the protocol last reported them. */
+    public Leadership leadership() {
+        return driver.leadership();
     }
 
     public long lastAppliedZxid() {

@@ -109,8 +109,8 @@ final class Election {
         if (!vote.equals(before)) {
             finalizeAtMillis = -1;
         }
-        if (received.size() == replica.quorum.members().size() && agreeing().size() == received.size()) {
-            decide(nowMillis); // everyone voted the same: no better vote can come
+        if (noBetterVoteCanCome()) {
+            decide(nowMillis);
             return;
         }
         if (replica.quorum.isQuorum(agreeing())) {
@@ -119,6 +119,38 @@ final class Election {
             }
         } else {
             finalizeAtMillis = -1;
+        }
+    }
+
+    /**
+     * Everyone who could vote agrees: every member voted the same in this round, or every member that has not
+     * voted is known to be disconnected (it cannot send a better vote soon) and those who did, a quorum, agree.
+     * Then waiting {@code finalizeWait} would only delay the decision.
+     */
+    private boolean noBetterVoteCanCome() {
+        List<Integer> agreeing = agreeing();
+        if (agreeing.size() != received.size() || !replica.quorum.isQuorum(agreeing)) {
+            return false;
+        }
+        for (int member : replica.quorum.members()) {
+            if (!received.containsKey(member) && !replica.disconnected.contains(member)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The transport lost {@code peer}: its vote will not come, which may complete the decision now. */
+    void peerDisconnected(long nowMillis) {
+        if (replica.phase == Phase.ELECTION && noBetterVoteCanCome()) {
+            decide(nowMillis);
+        }
+    }
+
+    /** The transport reached {@code peer}: tell it this server's vote now rather than at the next resend. */
+    void peerConnected(int peer) {
+        if (replica.phase == Phase.ELECTION) {
+            replica.send(peer, notification());
         }
     }
 

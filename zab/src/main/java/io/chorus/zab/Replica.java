@@ -31,6 +31,8 @@ final class Replica {
     final Set<PlantedFault> faults = EnumSet.noneOf(PlantedFault.class);
     final Outbox out = new Outbox();
     final ReadBarriers barriers = new ReadBarriers(this);
+    /** Peers whose connection the transport reported closed and that have not been heard from since. */
+    final Set<Integer> disconnected = new java.util.HashSet<>();
 
     History history;
     long acceptedEpoch;

@@ -104,6 +104,7 @@ public final class ZabProtocol implements ConsensusProtocol {
         if (from == replica.myId || !replica.quorum.isMember(from)) {
             return; // not from a peer of this ensemble
         }
+        replica.disconnected.remove(from);
         if (!(zab instanceof ZabMessage.Notification)) {
             heardFrom(from, nowMillis); // a LOOKING server's notifications say nothing about its leadership
         }
@@ -135,6 +136,30 @@ public final class ZabProtocol implements ConsensusProtocol {
             case DISCOVERY -> replica.discovery.tick(nowMillis);
             case SYNCHRONIZATION -> replica.synchronization.tick(nowMillis);
             case BROADCAST -> replica.broadcast.tick(nowMillis);
+        }
+    }
+
+    /**
+     * A closed connection to the leader ends following it at once, as a ZooKeeper follower's closed socket does;
+     * a lost peer's vote is not waited for in an election. Never needed for safety: the timeouts cover silence.
+     */
+    @Override
+    public void peerConnection(int peer, boolean connected, long nowMillis) {
+        requireStarted();
+        replica.nowMillis = nowMillis;
+        if (peer == replica.myId || !replica.quorum.isMember(peer)) {
+            return;
+        }
+        if (connected) {
+            replica.disconnected.remove(peer);
+            replica.election.peerConnected(peer);
+            return;
+        }
+        replica.disconnected.add(peer);
+        if (replica.isFollowing() && replica.following.leaderId == peer) {
+            replica.goLooking("connection to leader " + peer + " closed", nowMillis);
+        } else {
+            replica.election.peerDisconnected(nowMillis);
         }
     }
 

@@ -7,26 +7,27 @@ package io.chorus.zab;
  * @param initLimit         ticks a leader or follower may spend in discovery and synchronisation
  * @param syncLimit         ticks of silence after which a leader (from its quorum) or a follower (from its
  *                          leader) gives up
- * @param finalizeWaitTicks ticks an election waits for a better vote once a quorum agrees on one
+ * @param finalizeWaitMillis how long an election waits for a better vote once a quorum agrees on one (ZooKeeper's
+ *                           finalizeWait, 200 ms)
  * @param maxDiffEntries    a follower that would need more entries than this gets a snapshot instead
  * @param retainedEntries   entries kept in memory for DIFF once durable and delivered (older ones are read
  *                          back from the log)
  */
-public record ZabSettings(long tickMillis, int initLimit, int syncLimit, int finalizeWaitTicks, int maxDiffEntries,
+public record ZabSettings(long tickMillis, int initLimit, int syncLimit, long finalizeWaitMillis, int maxDiffEntries,
         int retainedEntries) {
 
     public ZabSettings {
-        if (tickMillis <= 0 || initLimit <= 0 || syncLimit <= 0 || finalizeWaitTicks < 0 || maxDiffEntries < 0
+        if (tickMillis <= 0 || initLimit <= 0 || syncLimit <= 0 || finalizeWaitMillis < 0 || maxDiffEntries < 0
                 || retainedEntries < 0) {
             throw new IllegalArgumentException("bad Zab settings: " + tickMillis + "ms ticks, initLimit " + initLimit
-                    + ", syncLimit " + syncLimit + ", finalizeWait " + finalizeWaitTicks + ", maxDiff "
+                    + ", syncLimit " + syncLimit + ", finalizeWait " + finalizeWaitMillis + "ms" + ", maxDiff "
                     + maxDiffEntries + ", retained " + retainedEntries);
         }
     }
 
     /** ZooKeeper's usual values: 2 s ticks would be slow for tests, so ticks are 100 ms here. */
     public static ZabSettings defaults() {
-        return new ZabSettings(100, 10, 5, 2, 10_000, 10_000);
+        return new ZabSettings(100, 10, 5, 200, 10_000, 10_000);
     }
 
     long initLimitMillis() {
@@ -35,9 +36,5 @@ public record ZabSettings(long tickMillis, int initLimit, int syncLimit, int fin
 
     long syncLimitMillis() {
         return syncLimit * tickMillis;
-    }
-
-    long finalizeWaitMillis() {
-        return finalizeWaitTicks * tickMillis;
     }
 }

@@ -39,7 +39,7 @@ class RandomFailuresTest {
         SplittableRandom random = new SplittableRandom(seed);
         int size = seed % 2 == 0 ? 3 : 5;
         // Some seeds send snapshots readily and keep few entries in memory, so DIFF reads the log back.
-        ZabSettings settings = new ZabSettings(100, 10, 5, 2, seed % 3 == 0 ? 2 : 1_000, seed % 4 == 1 ? 1 : 10_000);
+        ZabSettings settings = new ZabSettings(100, 10, 5, 200, seed % 3 == 0 ? 2 : 1_000, seed % 4 == 1 ? 1 : 10_000);
         TestCluster cluster = new TestCluster(size, settings, seed).withFaults(faults);
         cluster.dropIf = e -> random.nextInt(100) < lossPercent;
         // Some seeds also reorder and duplicate messages, which Zab's FIFO channels never do: it must stay safe.

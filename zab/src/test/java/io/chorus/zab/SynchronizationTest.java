@@ -56,7 +56,7 @@ class SynchronizationTest {
 
     @Test
     void aFollowerFarBehindGetsASnapshot() {
-        ZabSettings small = new ZabSettings(100, 10, 5, 2, 2, 10_000);
+        ZabSettings small = new ZabSettings(100, 10, 5, 200, 2, 10_000);
         TestCluster cluster = new TestCluster(3, small);
         cluster.startAll();
         int leader = cluster.awaitLeader(5_000);
@@ -78,7 +78,7 @@ class SynchronizationTest {
 
     @Test
     void aFollowerBehindAPurgedLogGetsASnapshotAndCanLaterServeOthers() {
-        ZabSettings small = new ZabSettings(100, 10, 5, 2, 2, 10_000);
+        ZabSettings small = new ZabSettings(100, 10, 5, 200, 2, 10_000);
         TestCluster cluster = new TestCluster(3, small);
         cluster.startAll();
         int leader = cluster.awaitLeader(5_000);

@@ -126,7 +126,7 @@ final class TestCluster {
     }
 
     static ZabSettings settings() {
-        return new ZabSettings(100, 10, 5, 2, 1_000, 10_000);
+        return new ZabSettings(100, 10, 5, 200, 1_000, 10_000);
     }
 
     TestCluster withFaults(PlantedFault... planted) {

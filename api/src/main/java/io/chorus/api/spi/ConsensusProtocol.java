@@ -16,6 +16,14 @@ public interface ConsensusProtocol {
 
     void tick(long nowMillis);
 
+    /**
+     * The transport's connection to {@code peer} came up or went down (a TCP connection closed by a crashed
+     * process, say). Advisory: a protocol must stay safe when this is never called, late or wrong, and may use it
+     * to act sooner than its timeouts would (ZooKeeper's followers leave a leader whose socket closed at once).
+     */
+    default void peerConnection(int peer, boolean connected, long nowMillis) {
+    }
+
     /** Orders {@code payload}: as leader it gets the next zxid; elsewhere it is forwarded or refused. */
     ProposeOutcome propose(byte[] payload, long nowMillis);
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -39,7 +40,16 @@ public final class GroupCommitter implements AutoCloseable {
     public static final String THREAD_NAME = "chorus-group-commit";
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
 
-    private sealed interface Command permits Append, Truncate, RollAndPurge {
+    private sealed interface Command permits Append, Truncate, RollAndPurge, Read {
+    }
+
+    /** Work on the log that must see every command before it and none after (a read for a peer, say). */
+    @FunctionalInterface
+    public interface LogWork<T> {
+        T apply(TxnLog log) throws IOException;
+    }
+
+    private record Read(Consumer<TxnLog> work, CompletableFuture<?> result) implements Command {
     }
 
     private record Append(List<LogEntry> entries, long payloadBytes) implements Command {
@@ -164,6 +174,30 @@ public final class GroupCommitter implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} on the committer thread, after everything queued before it (appended, if not yet
+     * synced) and before anything queued after: the only way to read a log this committer writes. The future
+     * fails if the work throws or the committer has stopped.
+     */
+    public <T> CompletableFuture<T> onLogThread(LogWork<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        lock.lock();
+        try {
+            ensureRunning();
+            queue.addLast(new Read(log -> {
+                try {
+                    result.complete(work.apply(log));
+                } catch (IOException | RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            }, result));
+            commandQueued.signal();
+        } finally {
+            lock.unlock();
+        }
+        return result;
+    }
+
     /** The failure that stopped the committer, if one did. */
     public Optional<Throwable> failure() {
         lock.lock();
@@ -255,7 +289,7 @@ public final class GroupCommitter implements AutoCloseable {
     private void drainInto(Group group) {
         while (!queue.isEmpty() && !group.isFull()) {
             Command head = queue.removeFirst();
-            if (head instanceof Truncate || head instanceof RollAndPurge) {
+            if (!(head instanceof Append)) {
                 group.commands.add(head);
                 continue;
             }
@@ -295,6 +329,8 @@ public final class GroupCommitter implements AutoCloseable {
             } else if (command instanceof Truncate truncate) {
                 log.truncateAfter(truncate.zxid);
                 truncatedTo = Math.min(truncatedTo, truncate.zxid);
+            } else if (command instanceof Read read) {
+                read.work.accept(log);
             } else {
                 // Appends before the roll must be durable in the segment they went to before it closes.
                 RollAndPurge maintenance = (RollAndPurge) command;
@@ -318,6 +354,11 @@ public final class GroupCommitter implements AutoCloseable {
         lock.lock();
         try {
             failure = cause;
+            for (Command command : queue) {
+                if (command instanceof Read read) {
+                    read.result.completeExceptionally(cause);
+                }
+            }
             queue.clear();
             queuedEntries = 0;
         } finally {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code ./chorus}: the one launcher. Subcommands from other modules join through {@link SubcommandProvider}. */
 @Command(name = "chorus", mixinStandardHelpOptions = true, version = "chorus 0.1.0",
         description = "A coordination service with ZooKeeper's model and a swappable consensus protocol.",
-        subcommands = {ServerCommand.class, ShellCommand.class})
+        subcommands = {ServerCommand.class, ShellCommand.class, ClusterCommand.class})
 public final class ChorusCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,11 @@
 package io.chorus.server.config;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,6 +27,7 @@ import java.util.Objects;
  * @param snapshotEveryTxns                   transactions between snapshots (snapCount)
  * @param snapshotRetainCount                 snapshots (and the log they cover) kept (autopurge.snapRetainCount)
  * @param containerCheckIntervalMillis        how often empty containers and expired TTL nodes are looked for
+ * @param ensemble                            the ensemble this node is a member of, or null when standalone
  */
 public record ServerConfig(
         int clientPort,
@@ -38,7 +44,8 @@ public record ServerConfig(
         String superDigest,
         int snapshotEveryTxns,
         int snapshotRetainCount,
-        int containerCheckIntervalMillis) {
+        int containerCheckIntervalMillis,
+        EnsembleConfig ensemble) {
 
     /** 1 MiB - 1, ZooKeeper's default jute.maxbuffer. */
     public static final int DEFAULT_MAX_PACKET_BYTES = 0xfffff;
@@ -49,7 +56,18 @@ public record ServerConfig(
         Objects.requireNonNull(dataLogDir, "dataLogDir");
     }
 
-    /** The embedded defaults: port 2181 on all addresses, data under ./chorus-data. */
+    /** ZooKeeper's client port, used when neither clientPort nor this server's line names one. */
+    public static final int DEFAULT_CLIENT_PORT = 2181;
+
+    /** The file in dataDir holding this server's id, as ZooKeeper names it. */
+    public static final String MY_ID_FILE = "myid";
+
+    /** True when this node is one member of an ensemble rather than standalone. */
+    public boolean isEnsemble() {
+        return ensemble != null;
+    }
+
+    /** The embedded defaults: standalone, port 2181 on all addresses, data under ./chorus-data. */
     public static ServerConfig defaults() {
         return builder().build();
     }
@@ -75,15 +93,26 @@ public record ServerConfig(
         b.snapshotEveryTxns = snapshotEveryTxns;
         b.snapshotRetainCount = snapshotRetainCount;
         b.containerCheckIntervalMillis = containerCheckIntervalMillis;
+        if (ensemble != null) {
+            b.myId = ensemble.myId();
+            b.servers = new ArrayList<>(ensemble.servers());
+            b.initLimitTicks = ensemble.initLimitTicks();
+            b.syncLimitTicks = ensemble.syncLimitTicks();
+            b.electionFinalizeWaitMillis = ensemble.electionFinalizeWaitMillis();
+            b.protocol = ensemble.protocol();
+            b.quorumListenOnAllIPs = ensemble.quorumListenOnAllIPs();
+        }
         return b;
     }
 
     /**
      * Mutable holder of the fields, starting from the embedded defaults. Session timeout bounds left at -1
      * follow the tick (2x and 20x), as in ZooKeeper; the log directory left null follows the data directory.
+     * With {@link #servers} empty the node is standalone and the quorum fields are only range-checked.
      */
     public static final class Builder {
-        public int clientPort = 2181;
+        /** Client port; -1 = this server's line's client port, else {@link #DEFAULT_CLIENT_PORT}. */
+        public int clientPort = -1;
         public String clientBindAddress = "0.0.0.0";
         public Path dataDir = Path.of("chorus-data");
         public Path dataLogDir;
@@ -99,6 +128,16 @@ public record ServerConfig(
         public int snapshotRetainCount = 3;
         /** ZooKeeper's znode.container.checkIntervalMs default. */
         public int containerCheckIntervalMillis = 60_000;
+        /** The server.N lines; empty = standalone. */
+        public List<PeerAddress> servers = new ArrayList<>();
+        /** This server's id; -1 = read it from dataDir/myid (only when there are server lines). */
+        public int myId = -1;
+        public int initLimitTicks = 10;
+        public int syncLimitTicks = 5;
+        /** ZooKeeper's finalizeWait. */
+        public int electionFinalizeWaitMillis = 200;
+        public String protocol = "zab";
+        public boolean quorumListenOnAllIPs = false;
 
         public Builder clientPort(int port) {
             this.clientPort = port;
@@ -151,8 +190,20 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder myId(int id) {
+            this.myId = id;
+            return this;
+        }
+
+        public Builder server(PeerAddress server) {
+            this.servers.add(server);
+            return this;
+        }
+
         /** Validates every field; an invalid value is refused with a message naming its key. */
         public ServerConfig build() {
+            EnsembleConfig ensemble = ensemble();
+            int clientPort = clientPort(ensemble);
             int min = minSessionTimeoutMillis == -1 ? tickTimeMillis * 2 : minSessionTimeoutMillis;
             int max = maxSessionTimeoutMillis == -1 ? tickTimeMillis * 20 : maxSessionTimeoutMillis;
             ConfigException.check(clientPort >= 0 && clientPort <= 65535, "clientPort", clientPort,
@@ -178,7 +229,56 @@ public record ServerConfig(
             return new ServerConfig(clientPort, clientBindAddress, dataDir, dataLogDir == null ? dataDir : dataLogDir,
                     tickTimeMillis, min, max, maxClientConnectionsPerAddress, maxPacketBytes,
                     maxOutstandingRequestsPerConnection, extendedTypesEnabled, superDigest, snapshotEveryTxns,
-                    snapshotRetainCount, containerCheckIntervalMillis);
+                    snapshotRetainCount, containerCheckIntervalMillis, ensemble);
+        }
+
+        private EnsembleConfig ensemble() {
+            EnsembleConfig.checkQuorumSettings(initLimitTicks, syncLimitTicks, electionFinalizeWaitMillis, protocol);
+            if (servers.isEmpty()) {
+                ConfigException.check(myId == -1, "myId", myId,
+                        "a server id is set but there are no server.N lines (this node would run standalone)");
+                return null;
+            }
+            servers.forEach(EnsembleConfig::checkMember);
+            int id = myId;
+            String source = "given as myId";
+            if (id == -1) {
+                ConfigException.check(dataDir != null, "dataDir", null, "must be set to find myid");
+                Path file = dataDir.resolve(MY_ID_FILE);
+                id = readMyId(file);
+                source = "from " + file;
+            }
+            List<Integer> ids = servers.stream().map(PeerAddress::id).sorted().toList();
+            ConfigException.check(ids.contains(id), "myid", id,
+                    "server " + id + " (" + source + ") is not in the ensemble " + ids);
+            return new EnsembleConfig(id, servers, initLimitTicks, syncLimitTicks, electionFinalizeWaitMillis,
+                    protocol, quorumListenOnAllIPs);
+        }
+
+        /** Refuses a clientPort that differs from the one this server's own line gives. */
+        private int clientPort(EnsembleConfig ensemble) {
+            int fromLine = ensemble == null ? -1 : ensemble.me().clientPort();
+            if (fromLine == -1) {
+                return clientPort == -1 ? DEFAULT_CLIENT_PORT : clientPort;
+            }
+            ConfigException.check(clientPort == -1 || clientPort == fromLine, "clientPort", clientPort,
+                    "differs from " + fromLine + " given by this server's line server." + ensemble.myId());
+            return fromLine;
+        }
+
+        private static int readMyId(Path file) {
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8).trim();
+            } catch (IOException e) {
+                throw new ConfigException("myid", file, "cannot be read (an ensemble member needs its id in this "
+                        + "file, one number on one line): " + e);
+            }
+            try {
+                return Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw new ConfigException("myid", file, "must hold one whole number, not '" + text + "'");
+            }
         }
     }
 }

@@ -4,7 +4,6 @@ import io.chorus.api.spi.Leadership;
 import io.chorus.persistence.snapshot.StoredSnapshotSize;
 import java.util.Optional;
 import java.util.function.IntSupplier;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -12,23 +11,20 @@ import java.util.function.Supplier;
  * asking the driver thread or waiting for a lock: this runs on a Netty event loop). {@code ruok} and
  * {@code srvr} as ZooKeeper words them, {@code srvr} with its {@code Zxid:} and {@code Mode:} lines;
  * {@code mntr} as ZooKeeper prints it, one {@code key<TAB>value} line each, ZooKeeper's keys first and
- * Chorus's own after them with a {@code chorus_} prefix.
+ * Chorus's own after them with a {@code chorus_} prefix (the tree digest, the epoch and the leader's id among them,
+ * so that tools and tests can compare servers).
  */
 public final class FourLetterWords {
     public static final String VERSION = "chorus-0.1.0 (ZooKeeper 3.9 client protocol)";
 
-    private final Supplier<Leadership> leadership;
-    private final LongSupplier lastZxid;
-    private final IntSupplier nodeCount;
+    private final NodeStatus status;
     private final IntSupplier connections;
     private final Supplier<Optional<StoredSnapshotSize>> newestSnapshot;
 
     /** {@code newestSnapshot} must answer at once: it is asked on the event loop. */
-    public FourLetterWords(Supplier<Leadership> leadership, LongSupplier lastZxid, IntSupplier nodeCount,
-            IntSupplier connections, Supplier<Optional<StoredSnapshotSize>> newestSnapshot) {
-        this.leadership = leadership;
-        this.lastZxid = lastZxid;
-        this.nodeCount = nodeCount;
+    public FourLetterWords(NodeStatus status, IntSupplier connections,
+            Supplier<Optional<StoredSnapshotSize>> newestSnapshot) {
+        this.status = status;
         this.connections = connections;
         this.newestSnapshot = newestSnapshot;
     }
@@ -47,9 +43,9 @@ public final class FourLetterWords {
     private String srvr() {
         return "Zookeeper version: " + VERSION + "\n"
                 + "Connections: " + connections.getAsInt() + "\n"
-                + "Zxid: 0x" + Long.toHexString(lastZxid.getAsLong()) + "\n"
-                + "Mode: " + mode(leadership.get()) + "\n"
-                + "Node count: " + nodeCount.getAsInt() + "\n";
+                + "Zxid: 0x" + Long.toHexString(status.lastAppliedZxid()) + "\n"
+                + "Mode: " + mode(status.leadership()) + "\n"
+                + "Node count: " + status.nodeCount() + "\n";
     }
 
     /**
@@ -59,10 +55,14 @@ public final class FourLetterWords {
     private String mntr() {
         StringBuilder out = new StringBuilder();
         line(out, "zk_version", VERSION);
-        line(out, "zk_server_state", mode(leadership.get()));
+        Leadership leadership = status.leadership();
+        line(out, "zk_server_state", mode(leadership));
         line(out, "zk_num_alive_connections", connections.getAsInt());
-        line(out, "zk_znode_count", nodeCount.getAsInt());
-        line(out, "chorus_last_applied_zxid", lastZxid.getAsLong());
+        line(out, "zk_znode_count", status.nodeCount());
+        line(out, "chorus_last_applied_zxid", status.lastAppliedZxid());
+        line(out, "chorus_tree_digest", status.treeDigest());
+        line(out, "chorus_epoch", leadership.epoch());
+        line(out, "chorus_leader_id", leadership.leaderId());
         newestSnapshot.get().ifPresent(snapshot -> {
             line(out, "chorus_last_snapshot_zxid", snapshot.zxid());
             line(out, "chorus_last_snapshot_bytes", snapshot.streamBytes());

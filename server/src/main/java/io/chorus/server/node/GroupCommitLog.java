@@ -6,6 +6,8 @@ import io.chorus.persistence.log.GroupCommitLimits;
 import io.chorus.persistence.log.GroupCommitter;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -17,6 +19,7 @@ import java.util.function.LongConsumer;
 public final class GroupCommitLog implements DurableLog {
     private final GroupCommitter committer;
     private final ArrayDeque<List<LogEntry>> backlog = new ArrayDeque<>();
+    private final AtomicLong coversAfter = new AtomicLong();
 
     public GroupCommitLog(TxnLog log, GroupCommitLimits limits, LongConsumer onDurable, Consumer<Throwable> onFailure) {
         this.committer = new GroupCommitter(log, limits, zxid -> {
@@ -49,6 +52,22 @@ public final class GroupCommitLog implements DurableLog {
     @Override
     public void rollAndPurge(long purgeUpToZxid) {
         committer.rollAndPurge(purgeUpToZxid);
+        coversAfter.accumulateAndGet(purgeUpToZxid, Math::max);
+    }
+
+    @Override
+    public long coversAfter() {
+        return coversAfter.get();
+    }
+
+    @Override
+    public void startsAfter(long zxid) {
+        coversAfter.accumulateAndGet(zxid, Math::max);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> onLogThread(GroupCommitter.LogWork<T> work) {
+        return committer.onLogThread(work);
     }
 
     @Override

@@ -17,18 +17,30 @@ import io.chorus.server.net.ConnectPacket;
 import io.chorus.server.net.RequestPacket;
 import io.chorus.server.pipeline.Proposer;
 import io.chorus.server.pipeline.RequestPipeline;
+import io.chorus.api.spi.Outbound;
+import io.chorus.api.spi.PeerMessage;
+import io.chorus.api.spi.StateSnapshot;
+import io.chorus.server.pipeline.ClientService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives one node: feeds client packets, log completions and ticks into the consensus protocol on the
- * {@link DriverLoop} thread, and carries out each {@link Ready} — truncate and append through the
- * durable log, apply committed entries to the tree, answer read barriers. The protocol cannot tell
- * this driver from the simulator's.
+ * Drives one node: feeds client packets, peer messages, log completions and ticks into the consensus protocol on
+ * the {@link DriverLoop} thread, and carries out each {@link Ready} — truncate and append through the durable log,
+ * install a snapshot or rebuild the tree when the protocol replaced its state, send peer messages, apply committed
+ * entries to the tree, answer read barriers. Clients are served through the {@link ClientService} only while the
+ * protocol's role allows. The protocol cannot tell this driver from the simulator's.
  */
-public final class NodeDriver implements ClientRequestSink, Proposer, AutoCloseable {
+public final class NodeDriver implements ClientRequestSink, Proposer, NodeStatus, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NodeDriver.class);
     /**
      * Accepted proposals whose transaction objects are kept for their apply (see {@link ProposedTxns}):
@@ -37,35 +49,42 @@ public final class NodeDriver implements ClientRequestSink, Proposer, AutoClosea
     static final int PROPOSED_TXNS_REMEMBERED_MAX = 100_000;
 
     private final ConsensusProtocol protocol;
-    private final DataTree tree;
     private final DurableLog log;
     private final Snapshotter snapshotter;
+    private final TreeStates treeStates;
+    private final PeerSender peers;
     private final Clock clock;
     private final DriverLoop loop;
     private final ProposedTxns proposed = new ProposedTxns(PROPOSED_TXNS_REMEMBERED_MAX);
-    private RequestPipeline pipeline;
+    private DataTree tree;
+    private ClientService clients;
     private volatile Leadership leadership;
     private volatile long lastAppliedZxid;
     private volatile int nodeCount;
+    private volatile long treeDigest;
 
     public NodeDriver(ConsensusProtocol protocol, DataTree tree, DurableLog log, Snapshotter snapshotter,
-            Clock clock, long tickMillis, Consumer<Throwable> onFatal) {
+            TreeStates treeStates, PeerSender peers, Clock clock, long tickMillis, Consumer<Throwable> onFatal) {
         this.protocol = protocol;
         this.tree = tree;
         this.log = log;
         this.snapshotter = snapshotter;
+        this.treeStates = treeStates;
+        this.peers = peers;
         this.clock = clock;
         this.leadership = protocol.leadership();
-        this.lastAppliedZxid = tree.lastAppliedZxid();
-        this.nodeCount = tree.nodeCount();
         this.loop = new DriverLoop("chorus-driver", clock, tickMillis, this::tick, this::afterBatch, onFatal);
+        publish();
     }
 
-    /** Starts the protocol on top of the recovered state; {@code pipeline} answers the clients. */
-    public void start(RequestPipeline requestPipeline, long lastLoggedZxid) {
-        this.pipeline = requestPipeline;
-        pipeline.restoreSessions(monotonicMillis());
-        protocol.start(lastLoggedZxid, clock.millis());
+    /** Starts the protocol on top of the recovered state; {@code clientService} answers the clients. */
+    public void start(ClientService clientService, long lastLoggedZxid) {
+        this.clients = clientService;
+        loop.execute(() -> {
+            protocol.start(lastLoggedZxid, clock.millis());
+            leadership = protocol.leadership();
+            serve();
+        });
         loop.start();
     }
 
@@ -73,7 +92,13 @@ public final class NodeDriver implements ClientRequestSink, Proposer, AutoClosea
 
     @Override
     public void connect(ClientChannel connection, ConnectPacket packet) {
-        loop.execute(() -> pipeline.onConnect(connection, packet, monotonicMillis()));
+        loop.execute(() -> {
+            clients.connected(connection);
+            RequestPipeline pipeline = clients.current();
+            if (pipeline != null) {
+                pipeline.onConnect(connection, packet, monotonicMillis());
+            }
+        });
     }
 
     @Override
@@ -93,6 +118,10 @@ public final class NodeDriver implements ClientRequestSink, Proposer, AutoClosea
     }
 
     private void handle(ClientChannel connection, RequestPacket packet, long nowMillis) {
+        RequestPipeline pipeline = clients.current();
+        if (pipeline == null || !clients.holds(connection)) {
+            return; // its serving period ended and closed it; the client resends elsewhere
+        }
         try {
             pipeline.onRequest(connection, packet, nowMillis);
         } catch (RuntimeException e) {
@@ -105,12 +134,28 @@ public final class NodeDriver implements ClientRequestSink, Proposer, AutoClosea
 
     @Override
     public void disconnected(ClientChannel connection) {
-        loop.execute(() -> pipeline.onDisconnected(connection));
+        loop.execute(() -> {
+            RequestPipeline pipeline = clients.current();
+            if (pipeline != null && clients.holds(connection)) {
+                pipeline.onDisconnected(connection);
+            }
+            clients.disconnected(connection);
+        });
     }
 
     /** The log made everything up to {@code zxid} durable (called on the log's thread). */
     public void durable(long zxid) {
         loop.execute(() -> protocol.persisted(zxid));
+    }
+
+    /** A message from another server (called on a transport thread). */
+    public void received(int from, PeerMessage message) {
+        loop.execute(() -> protocol.receive(from, message, clock.millis()));
+    }
+
+    /** The transport's connection to {@code peer} came up or went down (called on a transport thread). */
+    public void peerConnection(int peer, boolean connected) {
+        loop.execute(() -> protocol.peerConnection(peer, connected, clock.millis()));
     }
 
     // ---- Proposer, on the loop thread ----
@@ -130,56 +175,119 @@ public final class NodeDriver implements ClientRequestSink, Proposer, AutoClosea
         protocol.readBarrier(token);
     }
 
+    /** The tree as it is now, for a protocol sending a follower a whole snapshot (on the loop thread). */
+    public StateSnapshot captureState() {
+        return treeStates.capture(tree);
+    }
+
     // ---- the loop ----
 
     private void tick(long nowMillis) {
         protocol.tick(clock.millis());
-        pipeline.onTick(leadership.role(), nowMillis, report -> protocol.sendToLeader(report, clock.millis()));
+        RequestPipeline pipeline = clients.current();
+        if (pipeline != null) {
+            pipeline.onTick(leadership.role(), nowMillis, report -> protocol.sendToLeader(report, clock.millis()));
+        }
         snapshotter.onTick(tree);
     }
 
     private void afterBatch() {
         while (protocol.hasReady()) {
             Ready ready = protocol.ready();
-            if (ready.truncateAfterZxid() != -1) {
-                proposed.clear();
-                log.truncateAfter(ready.truncateAfterZxid());
+            long installed = carryOut(ready);
+            protocol.advance(ready);
+            if (installed >= 0) {
+                protocol.persisted(installed); // the stored snapshot made everything up to it durable
             }
-            if (!ready.toPersist().isEmpty()) {
-                log.append(ready.toPersist());
+        }
+        peers.flush();
+        RequestPipeline pipeline = clients.current();
+        if (pipeline != null) {
+            pipeline.flush();
+        }
+    }
+
+    /** Carries out one Ready; returns the zxid of a snapshot it installed, else -1. */
+    private long carryOut(Ready ready) {
+        boolean replaced = false;
+        long installed = -1;
+        if (ready.truncateAfterZxid() != -1) {
+            proposed.clear();
+            log.truncateAfter(ready.truncateAfterZxid());
+            if (ready.truncateAfterZxid() < tree.lastAppliedZxid() && ready.snapshotToInstall() == null) {
+                // A tail applied at restart was never committed: the tree goes back to before it.
+                LOG.info("Rebuilding the tree up to 0x{} without an uncommitted tail up to 0x{}",
+                        Long.toHexString(ready.truncateAfterZxid()), Long.toHexString(tree.lastAppliedZxid()));
+                tree = treeStates.rebuild(ready.truncateAfterZxid());
+                replaced = true;
             }
-            for (LogEntry entry : ready.committed()) {
-                apply(entry);
+        }
+        if (ready.snapshotToInstall() != null) {
+            StateSnapshot snapshot = ready.snapshotToInstall();
+            try {
+                tree = treeStates.install(snapshot);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot install the leader's snapshot", e);
             }
-            if (!ready.committed().isEmpty()) {
-                // Published once per Ready rather than per entry: operators' reads need no finer grain.
-                lastAppliedZxid = tree.lastAppliedZxid();
-                nodeCount = tree.nodeCount();
-            }
+            LOG.info("Installed the leader's snapshot at 0x{} ({} bytes)", Long.toHexString(snapshot.zxid()),
+                    snapshot.bytes().length);
+            proposed.clear();
+            replaced = true;
+            installed = snapshot.zxid();
+        }
+        if (!ready.toPersist().isEmpty()) {
+            log.append(ready.toPersist());
+        }
+        for (Outbound out : ready.messages()) {
+            peers.send(out.to(), out.message());
+        }
+        if (ready.leadership() != null) {
+            proposed.clear();
+            leadership = ready.leadership();
+            LOG.info("Now {} in epoch {} (leader {})", leadership.role(), leadership.epoch(), leadership.leaderId());
+        }
+        if (replaced || ready.leadership() != null) {
+            serve();
+        }
+        RequestPipeline pipeline = clients.current();
+        for (LogEntry entry : ready.committed()) {
+            apply(entry, pipeline);
+        }
+        if (!ready.committed().isEmpty() || replaced) {
+            publish(); // once per Ready rather than per entry: operators' reads need no finer grain
+        }
+        if (pipeline != null) {
             for (long token : ready.readBarriersSatisfied()) {
                 pipeline.onReadBarrier(token);
             }
             for (LearnerMessage message : ready.fromLearners()) {
                 pipeline.onTouchReport(message.from(), message.bytes(), monotonicMillis());
             }
-            if (ready.leadership() != null) {
-                proposed.clear();
-                leadership = ready.leadership();
-                LOG.info("Now {} in epoch {}", leadership.role(), leadership.epoch());
-            }
-            protocol.advance(ready);
         }
-        pipeline.flush();
+        return installed;
     }
 
-    private void apply(LogEntry entry) {
+    /** Starts or ends serving clients as the role and tree now say. */
+    private void serve() {
+        clients.serve(leadership.role(), tree, monotonicMillis());
+    }
+
+    private void apply(LogEntry entry, RequestPipeline pipeline) {
         Txn txn = proposed.take(entry.payload());
         if (txn == null) {
             txn = TxnCodec.decodeCommitted(entry);
         }
         ApplyResult result = tree.apply(entry.zxid(), txn);
-        pipeline.onApplied(entry.zxid(), txn, result);
+        if (pipeline != null) {
+            pipeline.onApplied(entry.zxid(), txn, result);
+        }
         snapshotter.afterApply(tree);
+    }
+
+    private void publish() {
+        lastAppliedZxid = tree.lastAppliedZxid();
+        nodeCount = tree.nodeCount();
+        treeDigest = tree.digest();
     }
 
     private long monotonicMillis() {
@@ -188,31 +296,39 @@ public final class NodeDriver implements ClientRequestSink, Proposer, AutoClosea
 
     // ---- what operators see ----
 
+    @Override
     public Leadership leadership() {
         return leadership;
     }
 
+    @Override
     public long lastAppliedZxid() {
         return lastAppliedZxid;
     }
 
+    @Override
     public int nodeCount() {
         return nodeCount;
     }
 
+    @Override
+    public long treeDigest() {
+        return treeDigest;
+    }
+
     /** Runs {@code query} on the driver thread and waits for it (for tools and tests, never the hot path). */
-    public <T> T query(java.util.function.Supplier<T> query) {
+    public <T> T query(Supplier<T> query) {
         if (loop.inLoop()) {
             return query.get();
         }
-        java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<T> result = new CompletableFuture<>();
         loop.execute(() -> result.complete(query.get()));
         try {
-            return result.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            return result.get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("driver did not answer", e);
         }
     }

@@ -25,10 +25,30 @@ public final class Recovery {
     private Recovery() {
     }
 
+    /** The recovered tree, and the snapshot it started from (0 for none): the log continues it from there. */
+    public record Recovered(DataTree tree, long snapshotZxid) {
+    }
+
     public static DataTree recover(SnapshotStore snapshots, TxnLog log, TreeOptions options) throws IOException {
+        return recover(snapshots, log, options, Long.MAX_VALUE).tree();
+    }
+
+    /**
+     * As at start, but only up to {@code upToZxid}: after TRUNC cut an uncommitted tail the tree had applied, it
+     * is rebuilt without it (ZooKeeper reloads its database the same way).
+     *
+     * @throws IllegalStateException when a stored snapshot is above {@code upToZxid}: it would hold state that
+     *                               was never committed, and a later restart would load it
+     */
+    public static Recovered recover(SnapshotStore snapshots, TxnLog log, TreeOptions options, long upToZxid)
+            throws IOException {
         long started = System.nanoTime();
         DataTree tree = null;
         for (SnapshotStore.Snapshot snapshot : snapshots.newestFirst()) {
+            if (snapshot.zxid() > upToZxid) {
+                throw new IllegalStateException("snapshot " + Zxid.toString(snapshot.zxid())
+                        + " is above the zxid the state must go back to, " + Zxid.toString(upToZxid));
+            }
             try (InputStream in = snapshot.open()) {
                 DataTree loaded = DataTree.readSnapshot(in, options);
                 in.transferTo(OutputStream.nullOutputStream()); // to its end, where the store checks the whole stream
@@ -51,6 +71,9 @@ public final class Recovery {
         Iterator<LogEntry> entries = log.readAfter(snapshotZxid);
         while (entries.hasNext()) {
             LogEntry entry = entries.next();
+            if (entry.zxid() > upToZxid) {
+                break;
+            }
             if (!follows(previous, entry.zxid())) {
                 // Replaying across a gap would build a tree that silently lacks what the gap held.
                 throw new IOException("the log does not continue " + (previous == snapshotZxid
@@ -65,7 +88,7 @@ public final class Recovery {
         LOG.info("Recovered {} nodes at zxid 0x{} (snapshot 0x{} + {} logged transactions) in {} ms",
                 tree.nodeCount(), Long.toHexString(tree.lastAppliedZxid()), Long.toHexString(snapshotZxid), replayed,
                 (System.nanoTime() - started) / 1_000_000);
-        return tree;
+        return new Recovered(tree, snapshotZxid);
     }
 
     /**

@@ -63,11 +63,12 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void ensembleLinesAreRefusedWithAReason() throws IOException {
-        Path file = write("server.1=localhost:2888:3888\n");
-        assertThatThrownBy(() -> ConfigLoader.load(file, ServerConfig.builder()))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("server.1");
+    void withoutServerLinesTheNodeIsStandalone() throws IOException {
+        Path file = write("clientPort=2999\n");
+        ServerConfig config = ConfigLoader.load(file, ServerConfig.builder()).build();
+        assertThat(config.ensemble()).isNull();
+        assertThat(ServerConfig.defaults().ensemble()).isNull();
+        assertThat(ServerConfig.defaults().clientPort()).isEqualTo(2181);
     }
 
     @Test

@@ -21,6 +21,13 @@ enum ServerKind {
         ServerUnderTest start(ServerSettings settings, Path dataDir) throws IOException {
             return ChorusUnderTest.start(settings, dataDir);
         }
+    },
+    /** Three Chorus servers running Zab, with the clients spread over them. */
+    CHORUS_ENSEMBLE {
+        @Override
+        ServerUnderTest start(ServerSettings settings, Path dataDir) throws IOException {
+            return ChorusEnsembleUnderTest.start(settings, dataDir);
+        }
     };
 
     /** System property naming the kinds to run, comma separated; all of them when absent. */

@@ -14,8 +14,27 @@ import org.junit.jupiter.api.Test;
 /** The four-letter words' answers, {@code mntr} parsed as a monitoring tool would parse ZooKeeper's. */
 class FourLetterWordsTest {
     private final AtomicReference<Optional<StoredSnapshotSize>> snapshot = new AtomicReference<>(Optional.empty());
-    private final FourLetterWords words = new FourLetterWords(() -> new Leadership(Role.STANDALONE, 0, -1),
-            () -> 0x1_0000_002aL, () -> 1_005, () -> 3, snapshot::get);
+    private final FourLetterWords words = new FourLetterWords(new NodeStatus() {
+        @Override
+        public Leadership leadership() {
+            return new Leadership(Role.FOLLOWER, 7, 2);
+        }
+
+        @Override
+        public long lastAppliedZxid() {
+            return 0x1_0000_002aL;
+        }
+
+        @Override
+        public int nodeCount() {
+            return 1_005;
+        }
+
+        @Override
+        public long treeDigest() {
+            return -42;
+        }
+    }, () -> 3, snapshot::get);
 
     @Test
     void mntrIsOneTabSeparatedKeyValueLinePerFigureWithZooKeepersKeysFirst() {
@@ -27,10 +46,13 @@ class FourLetterWordsTest {
         Map<String, String> figures = parse(answer);
         assertThat(figures).containsExactly(
                 Map.entry("zk_version", FourLetterWords.VERSION),
-                Map.entry("zk_server_state", "standalone"),
+                Map.entry("zk_server_state", "follower"),
                 Map.entry("zk_num_alive_connections", "3"),
                 Map.entry("zk_znode_count", "1005"),
                 Map.entry("chorus_last_applied_zxid", Long.toString(0x1_0000_002aL)),
+                Map.entry("chorus_tree_digest", "-42"),
+                Map.entry("chorus_epoch", "7"),
+                Map.entry("chorus_leader_id", "2"),
                 Map.entry("chorus_last_snapshot_zxid", Long.toString(0x1_0000_0020L)),
                 Map.entry("chorus_last_snapshot_bytes", "15274192"));
     }
@@ -44,7 +66,7 @@ class FourLetterWordsTest {
     @Test
     void theOtherWordsAreUnchangedAndUnknownOnesAreNotCommands() {
         assertThat(words.answer("ruok")).isEqualTo("imok");
-        assertThat(words.answer("srvr")).contains("Zxid: 0x10000002a\n", "Mode: standalone\n", "Node count: 1005\n");
+        assertThat(words.answer("srvr")).contains("Zxid: 0x10000002a\n", "Mode: follower\n", "Node count: 1005\n");
         assertThat(words.answer("isro")).isEqualTo("rw");
         assertThat(words.answer("wchs")).isNull();
     }

@@ -105,6 +105,21 @@ class SnapshotterTest {
         }
 
         @Override
+        public long coversAfter() {
+            return 0;
+        }
+
+        @Override
+        public void startsAfter(long zxid) {
+        }
+
+        @Override
+        public <T> java.util.concurrent.CompletableFuture<T> onLogThread(
+                io.chorus.persistence.log.GroupCommitter.LogWork<T> work) {
+            return java.util.concurrent.CompletableFuture.failedFuture(new UnsupportedOperationException("no log"));
+        }
+
+        @Override
         public void close() {
         }
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
@@ -40,6 +41,10 @@ public final class SimNetwork {
         boolean up();
 
         void deliver(int from, PeerMessage message);
+
+        /** The connection to {@code peer} came up or went down (see {@link SimNetwork#announce}). */
+        default void connectionChanged(int peer, boolean connected) {
+        }
     }
 
     private final EventQueue queue;
@@ -253,6 +258,45 @@ public final class SimNetwork {
             delivered++;
             trace.record(TraceHash.Kind.DELIVER, queue.now(), from, to, print);
             target.deliver(from, message);
+        });
+    }
+
+    /**
+     * On a connection-oriented network ({@link #fifoLinks()}, TCP's promise): {@code node} crashed ({@code up}
+     * false), and its peers' connections to it close, or it started, and it and its peers connect. Each end hears
+     * of it after a link delay, in order with the messages on that link, unless the link is cut (a partition
+     * breaks nothing a peer can see; only silence tells).
+     */
+    public void announce(int node, boolean up) {
+        if (!fifoLinks) {
+            return;
+        }
+        for (Map.Entry<Integer, Endpoint> e : endpoints.entrySet()) {
+            int other = e.getKey();
+            if (other == node) {
+                continue;
+            }
+            connectionEvent(node, other, up);
+            if (up) {
+                connectionEvent(other, node, true);
+            }
+        }
+    }
+
+    /** {@code to} hears that its connection to {@code about} changed. */
+    private void connectionEvent(int about, int to, boolean up) {
+        Endpoint target = endpoints.get(to);
+        if (!target.up() || isCut(about, to)) {
+            return;
+        }
+        long incarnation = target.incarnation();
+        long arrival = Math.max(queue.now() + delay.sample(random), lastArrivalOnLink.getOrDefault(linkKey(about, to), 0L));
+        lastArrivalOnLink.put(linkKey(about, to), arrival);
+        queue.at(arrival, () -> {
+            if (target.up() && target.incarnation() == incarnation && !isCut(about, to)) {
+                trace.record(TraceHash.Kind.CONNECTION, queue.now(), about, to, up ? 1 : 0);
+                target.connectionChanged(about, up);
+            }
         });
     }
 

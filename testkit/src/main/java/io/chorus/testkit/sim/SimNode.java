@@ -114,6 +114,7 @@ public final class SimNode implements SimNetwork.Endpoint {
         history.add(new SimEvent.Restarted(queue.now(), id, lastLogged));
         protocol.start(lastLogged, clock.millis());
         leadership = protocol.leadership();
+        network.announce(id, true);
         // A random first tick keeps the nodes' timers out of lockstep, as real servers started apart are.
         scheduleTick(random.between(1, tickMillis));
         drain();
@@ -135,6 +136,7 @@ public final class SimNode implements SimNetwork.Endpoint {
         durableReportDue = false;
         disk.crash(diskFaults, random);
         crashes++;
+        network.announce(id, false);
         trace.record(TraceHash.Kind.CRASH, queue.now(), id, disk.log().lastZxid(), incarnation);
         history.add(new SimEvent.Crashed(queue.now(), id));
     }
@@ -170,6 +172,11 @@ public final class SimNode implements SimNetwork.Endpoint {
     @Override
     public void deliver(int from, PeerMessage message) {
         runOrHold(() -> protocol.receive(from, message, clock.millis()));
+    }
+
+    @Override
+    public void connectionChanged(int peer, boolean connected) {
+        runOrHold(() -> protocol.peerConnection(peer, connected, clock.millis()));
     }
 
     /**

@@ -16,7 +16,7 @@ public final class TraceHash {
     /** What kind of step a trace record is (its ordinal goes into the hash: append, never reorder). */
     public enum Kind {
         DELIVER, DROP, DUPLICATE, TICK, PERSISTED, COMMITTED, APPLIED, LEADERSHIP, CRASH, RESTART, PAUSE, RESUME,
-        PROPOSE, TRUNCATE, CUT, HEAL, NETWORK_RATES, SNAPSHOT
+        PROPOSE, TRUNCATE, CUT, HEAL, NETWORK_RATES, SNAPSHOT, CONNECTION
     }
 
     public void record(Kind kind, long atMillis, long a, long b, long c) {

@@ -3,22 +3,18 @@ package io.chorus.testkit.zk;
 import io.chorus.api.spi.LearnerMessage;
 import io.chorus.api.spi.ProposeOutcome;
 import io.chorus.api.spi.RandomSource;
-import io.chorus.api.spi.Role;
-import io.chorus.datatree.DataTree;
 import io.chorus.datatree.txn.Txn;
 import io.chorus.datatree.txn.TxnCodec;
 import io.chorus.datatree.watch.WatchManager;
 import io.chorus.server.config.ServerConfig;
 import io.chorus.server.net.ConnectPacket;
 import io.chorus.server.net.RequestPacket;
+import io.chorus.server.pipeline.ClientService;
 import io.chorus.server.pipeline.Proposer;
 import io.chorus.server.pipeline.RequestPipeline;
 import io.chorus.server.session.SessionTracker;
 import io.chorus.testkit.sim.SimNode;
 import io.chorus.testkit.sim.Simulation;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The server's own request pipeline hosted on a simulated node: sessions, per-session FIFO queues,
@@ -32,54 +28,27 @@ import java.util.Set;
 final class NodeService {
     private final Simulation sim;
     private final SimNode node;
-    private final ServerConfig config;
-    private final RandomSource passwords;
-    private final Set<SimClientChannel> channels = new LinkedHashSet<>();
-    private RequestPipeline pipeline;
-    private DataTree servedTree;
+    private final ClientService service;
     private long servedIncarnation = -1;
-    private Role servedRole;
 
     NodeService(Simulation sim, SimNode node, ServerConfig config, RandomSource passwords) {
         this.sim = sim;
         this.node = node;
-        this.config = config;
-        this.passwords = passwords;
+        this.service = new ClientService(tree -> new RequestPipeline(config, node.id(), tree, new WatchManager(),
+                new SessionTracker(), new NodeProposer(), sim.clock(), passwords));
     }
 
     /** The pipeline if this node serves clients now, after starting or stopping serving as its state says. */
     RequestPipeline current() {
-        boolean shouldServe = node.up() && !node.paused() && node.leadership() != null
-                && (node.leadership().role() == Role.LEADER || node.leadership().role() == Role.FOLLOWER
-                        || node.leadership().role() == Role.STANDALONE);
-        DataTree tree = node.up() ? ((TreeStateMachine) node.stateMachine()).tree() : null;
-        boolean same = pipeline != null && servedIncarnation == node.incarnation() && servedTree == tree
-                && node.leadership() != null && servedRole == node.leadership().role();
-        if (same && shouldServe) {
-            return pipeline;
+        boolean running = node.up() && !node.paused() && node.leadership() != null;
+        if (!running || servedIncarnation != node.incarnation()) {
+            service.stop("server " + node.id() + " stopped serving");
         }
-        stop("server " + node.id() + " stopped serving");
-        if (shouldServe) {
-            servedTree = tree;
-            servedIncarnation = node.incarnation();
-            servedRole = node.leadership().role();
-            pipeline = new RequestPipeline(config, node.id(), tree, new WatchManager(), new SessionTracker(),
-                    new NodeProposer(), sim.clock(), passwords);
-            pipeline.restoreSessions(sim.now());
+        if (!running) {
+            return null;
         }
-        return pipeline;
-    }
-
-    private void stop(String reason) {
-        if (pipeline == null) {
-            return;
-        }
-        for (SimClientChannel channel : List.copyOf(channels)) {
-            channel.close(reason);
-        }
-        channels.clear();
-        pipeline = null;
-        servedTree = null;
+        servedIncarnation = node.incarnation();
+        return service.serve(node.leadership().role(), ((TreeStateMachine) node.stateMachine()).tree(), sim.now());
     }
 
     boolean serving() {
@@ -96,10 +65,10 @@ final class NodeService {
             return null;
         }
         SimClientChannel channel = new SimClientChannel(client, clientIndex, node.id(), link);
-        channels.add(channel);
+        service.connected(channel);
         link.after(() -> {
             RequestPipeline p = current();
-            if (p != null && channel.isOpen() && channels.contains(channel)) {
+            if (p != null && channel.isOpen() && service.holds(channel)) {
                 p.onConnect(channel, packet, sim.now());
                 p.flush();
             }
@@ -110,7 +79,7 @@ final class NodeService {
     void request(SimClientChannel channel, RequestPacket packet, SimClientChannel.LinkDelay link) {
         link.after(() -> {
             RequestPipeline p = current();
-            if (p != null && channel.isOpen() && channels.contains(channel)) {
+            if (p != null && channel.isOpen() && service.holds(channel)) {
                 p.onRequest(channel, packet, sim.now());
                 p.flush();
             }
@@ -147,7 +116,7 @@ final class NodeService {
     void tick() {
         RequestPipeline p = current();
         if (p != null) {
-            p.onTick(servedRole, sim.now(), node::sendToLeader);
+            p.onTick(node.leadership().role(), sim.now(), node::sendToLeader);
             p.flush();
         }
     }

@@ -1,0 +1,75 @@
+package io.chorus.server.node;
+
+import io.chorus.api.spi.SnapshotStore;
+import io.chorus.api.spi.StateSnapshot;
+import io.chorus.api.spi.Zxid;
+import io.chorus.datatree.DataTree;
+import io.chorus.datatree.SnapshotView;
+import io.chorus.datatree.TreeOptions;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The tree as a protocol may ask to move it: captured whole for a follower that needs a snapshot, replaced by a
+ * snapshot the leader sent (stored durably first), or rebuilt from disk without an uncommitted tail that TRUNC
+ * cut. All on the driver thread, which waits for the disk: these happen while a follower synchronises, never
+ * while it serves.
+ */
+public final class TreeStates {
+    private static final long REBUILD_TIMEOUT_SECONDS = 300;
+
+    private final SnapshotStore snapshots;
+    private final DurableLog log;
+    private final TreeOptions options;
+
+    public TreeStates(SnapshotStore snapshots, DurableLog log, TreeOptions options) {
+        this.snapshots = snapshots;
+        this.log = log;
+        this.options = options;
+    }
+
+    /** The whole tree as of its last applied zxid, in the snapshot format. */
+    public StateSnapshot capture(DataTree tree) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (SnapshotView view = tree.beginSnapshot()) {
+            view.writeTo(bytes);
+            return new StateSnapshot(view.zxid(), bytes.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen writing to memory", e);
+        }
+    }
+
+    /**
+     * Stores {@code snapshot} durably, then loads it as the new tree; the log continues after it (entries at or
+     * below it no longer count, and a new segment starts so the old ones can be purged).
+     */
+    public DataTree install(StateSnapshot snapshot) throws IOException {
+        DataTree tree = DataTree.readSnapshot(new ByteArrayInputStream(snapshot.bytes()), options);
+        if (tree.lastAppliedZxid() != snapshot.zxid()) {
+            throw new IOException("the leader's snapshot " + Zxid.toString(snapshot.zxid()) + " holds a tree at "
+                    + Zxid.toString(tree.lastAppliedZxid()));
+        }
+        snapshots.save(snapshot.zxid(), out -> out.write(snapshot.bytes()));
+        log.startsAfter(snapshot.zxid());
+        log.rollAndPurge(0);
+        return tree;
+    }
+
+    /** The tree recovered from disk up to {@code upToZxid}, once the log's truncation before it is done. */
+    public DataTree rebuild(long upToZxid) {
+        try {
+            return log.onLogThread(txnLog -> Recovery.recover(snapshots, txnLog, options, upToZxid).tree())
+                    .get(REBUILD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted rebuilding the tree", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot rebuild the tree up to " + Zxid.toString(upToZxid), e);
+        }
+    }
+}
