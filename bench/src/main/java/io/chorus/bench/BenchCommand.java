@@ -1,5 +1,9 @@
 package io.chorus.bench;
 
+import io.chorus.bench.ensemble.ChorusEnsembleType;
+import io.chorus.bench.ensemble.EnsembleResult;
+import io.chorus.bench.ensemble.EnsembleType;
+import io.chorus.bench.ensemble.ZooKeeperEnsembleType;
 import io.chorus.bench.load.LoadResult;
 import io.chorus.bench.load.LoadSpec;
 import io.chorus.bench.load.Workload;
@@ -11,6 +15,7 @@ import io.chorus.bench.process.Loopback;
 import io.chorus.bench.process.ReadinessProbe;
 import io.chorus.bench.process.ServerType;
 import io.chorus.bench.process.ZooKeeperServerType;
+import io.chorus.bench.report.EnsembleReport;
 import io.chorus.bench.report.LoadReport;
 import io.chorus.bench.report.ServerOutcome;
 import io.chorus.bench.report.TreeReport;
@@ -40,7 +45,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Load a server closed-loop and report throughput and latency percentiles, or load a",
                 "tree and report create rate, heap per znode, snapshot size and restart time.",
-                "By default Apache ZooKeeper and Chorus run the same workload one after the other."})
+                "By default Apache ZooKeeper and Chorus run the same workload one after the other;",
+                "with --nodes 3 each runs as a 3-node ensemble, and leader failover is measured too."})
 public final class BenchCommand implements Callable<Integer> {
     /** What a run is compared with. */
     enum Compare {
@@ -55,8 +61,16 @@ public final class BenchCommand implements Callable<Integer> {
         MIXED,
         CREATE,
         ALL,
-        TREE
+        TREE,
+        FAILOVER
     }
+
+    /** The largest ensemble --nodes starts: every node is a JVM on this machine. */
+    static final int ENSEMBLE_NODES_MAX = 9;
+    /** The value size of the ensemble mode unless --value-bytes says otherwise: 1 KiB writes. */
+    static final int ENSEMBLE_VALUE_BYTES = 1024;
+    static final int SINGLE_VALUE_BYTES = 100;
+    static final int FAILOVERS_MAX = 1_000;
 
     @Spec
     private CommandSpec spec;
@@ -70,10 +84,21 @@ public final class BenchCommand implements Callable<Integer> {
             description = "load this already running server (loopback only) instead of starting any")
     private String target;
 
-    @Option(names = "--workload", paramLabel = "write|read|mixed|create|all|tree", defaultValue = "all",
+    @Option(names = "--workload", paramLabel = "write|read|mixed|create|all|tree|failover", defaultValue = "all",
             converter = ModeConverter.class,
-            description = "all = write, read and mixed (90%% reads); default: ${DEFAULT-VALUE}")
+            description = "all = write, read and mixed (90%% reads), and failover with --nodes 3 or more;"
+                    + " failover needs --nodes 3 or more; default: ${DEFAULT-VALUE}")
     private Mode mode;
+
+    @Option(names = "--nodes", paramLabel = "N", defaultValue = "1",
+            description = "servers per ensemble: 1 runs each server standalone; 3 (up to " + ENSEMBLE_NODES_MAX
+                    + ") starts a ZooKeeper ensemble, then a Chorus ensemble, every node its own JVM, session i"
+                    + " on server i mod N only; default: ${DEFAULT-VALUE}")
+    private int ensembleNodes;
+
+    @Option(names = "--failovers", paramLabel = "N", defaultValue = "20",
+            description = "failover: leader kills per ensemble; default: ${DEFAULT-VALUE}")
+    private int failovers;
 
     @Option(names = "--sessions", defaultValue = "16", description = "client sessions; default: ${DEFAULT-VALUE}")
     private int sessions;
@@ -82,8 +107,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "requests in flight per session; default: ${DEFAULT-VALUE}")
     private int inFlight;
 
-    @Option(names = "--value-bytes", defaultValue = "100", description = "bytes per value; default: ${DEFAULT-VALUE}")
-    private int valueBytes;
+    @Option(names = "--value-bytes", paramLabel = "B", description = "bytes per value; default: " + SINGLE_VALUE_BYTES
+            + ", or " + ENSEMBLE_VALUE_BYTES + " with --nodes 3 or more")
+    private Integer valueBytesOption;
 
     @Option(names = "--keys", defaultValue = "10000",
             description = "pre-created keys reads and writes pick from; default: ${DEFAULT-VALUE}")
@@ -99,8 +125,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "requests per workload at most, whatever the time; default: ${DEFAULT-VALUE}")
     private long maxRequests;
 
-    @Option(names = "--nodes", defaultValue = "1000000", description = "tree: znodes to load; default: ${DEFAULT-VALUE}")
-    private int nodes;
+    @Option(names = "--znodes", defaultValue = "1000000",
+            description = "tree: znodes to load; default: ${DEFAULT-VALUE}")
+    private int znodes;
 
     @Option(names = "--parents", defaultValue = "1000",
             description = "tree: parents they are spread over; default: ${DEFAULT-VALUE}")
@@ -112,7 +139,8 @@ public final class BenchCommand implements Callable<Integer> {
                     + " (incompressible); default: ${DEFAULT-VALUE}")
     private ValueMode values;
 
-    @Option(names = "--heap", defaultValue = "2g", description = "-Xmx of every server started; default: ${DEFAULT-VALUE}")
+    @Option(names = "--heap", defaultValue = "2g",
+            description = "-Xmx of every server started (of every ensemble node too); default: ${DEFAULT-VALUE}")
     private String heap;
 
     @Option(names = "--chorus-jvm-option", paramLabel = "-XX:...",
@@ -132,27 +160,62 @@ public final class BenchCommand implements Callable<Integer> {
         checkCombination();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter progress = spec.commandLine().getErr();
-        Report report = mode == Mode.TREE ? runTree(progress) : runLoad(progress);
+        Report report = mode == Mode.TREE ? runTree(progress)
+                : ensembleNodes > 1 ? runEnsemble(progress)
+                : runLoad(progress);
         out.print(report.markdown());
         out.flush();
         return report.complete() ? 0 : 1;
     }
 
     private Report runLoad(PrintWriter progress) {
-        LoadSpec loadSpec = valid(() -> new LoadSpec(sessions, inFlight, valueBytes, keys, warmupSeconds * 1000L,
+        LoadSpec loadSpec = loadSpec();
+        List<Workload> workloads = loadWorkloads();
+        List<ServerOutcome<List<LoadResult>>> outcomes = target != null
+                ? List.of(loadTarget(loadSpec, workloads, progress))
+                : sideBySide(progress).load(loadSpec, workloads);
+        return Report.of(LoadReport.render(loadSpec, outcomes), outcomes);
+    }
+
+    private LoadSpec loadSpec() {
+        return valid(() -> new LoadSpec(sessions, inFlight, valueBytes(), keys, warmupSeconds * 1000L,
                 seconds * 1000L, maxRequests));
-        List<Workload> workloads = switch (mode) {
+    }
+
+    private int valueBytes() {
+        if (valueBytesOption != null) {
+            return valueBytesOption;
+        }
+        return ensembleNodes > 1 ? ENSEMBLE_VALUE_BYTES : SINGLE_VALUE_BYTES;
+    }
+
+    /** The load workloads the mode runs (none for failover alone). */
+    private List<Workload> loadWorkloads() {
+        return switch (mode) {
             case ALL -> List.of(Workload.WRITE, Workload.READ, Workload.MIXED);
             case WRITE -> List.of(Workload.WRITE);
             case READ -> List.of(Workload.READ);
             case MIXED -> List.of(Workload.MIXED);
             case CREATE -> List.of(Workload.CREATE);
+            case FAILOVER -> List.of();
             case TREE -> throw new IllegalStateException("tree is not a load workload");
         };
-        List<ServerOutcome<List<LoadResult>>> outcomes = target != null
-                ? List.of(loadTarget(loadSpec, workloads, progress))
-                : sideBySide(progress).load(loadSpec, workloads);
-        return Report.of(LoadReport.render(loadSpec, outcomes), outcomes);
+    }
+
+    private Report runEnsemble(PrintWriter progress) {
+        LoadSpec loadSpec = loadSpec();
+        List<Workload> workloads = loadWorkloads();
+        int rounds = (mode == Mode.FAILOVER || mode == Mode.ALL) ? failovers : 0;
+        ChorusEnsembleType chorus = valid(() -> new ChorusEnsembleType(chorusJvmOptions));
+        List<EnsembleType> types = compare != Compare.NONE
+                ? List.of(new ZooKeeperEnsembleType(), chorus)
+                : List.of(chorus);
+        EnsembleBench bench = new EnsembleBench(types, ensembleNodes, valid(() -> ChildJvm.likeThisJvm(heap)),
+                progress);
+        List<ServerOutcome<EnsembleResult>> outcomes = bench.run(loadSpec, workloads, rounds);
+        boolean complete = outcomes.stream().allMatch(o -> o.ok() && o.result().complete());
+        return new Report(EnsembleReport.render(ensembleNodes, loadSpec, !workloads.isEmpty(), rounds, outcomes),
+                complete);
     }
 
     private ServerOutcome<List<LoadResult>> loadTarget(LoadSpec loadSpec, List<Workload> workloads,
@@ -177,7 +240,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--workload tree starts, measures and restarts its own servers: it cannot use --target");
         }
-        TreeSpec treeSpec = valid(() -> new TreeSpec(nodes, parents, valueBytes, sessions, sessions * inFlight,
+        TreeSpec treeSpec = valid(() -> new TreeSpec(znodes, parents, valueBytes(), sessions, sessions * inFlight,
                 values));
         List<ServerOutcome<TreeResult>> outcomes = sideBySide(progress).tree(treeSpec);
         return Report.of(TreeReport.render(treeSpec, outcomes), outcomes);
@@ -193,6 +256,26 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Checks the option combinations picocli cannot express; called before anything runs. */
     private void checkCombination() {
+        if (ensembleNodes != 1 && (ensembleNodes < 3 || ensembleNodes > ENSEMBLE_NODES_MAX)) {
+            throw new ParameterException(spec.commandLine(), "--nodes must be 1 (standalone) or 3.."
+                    + ENSEMBLE_NODES_MAX + " (an ensemble that survives losing its leader), got " + ensembleNodes);
+        }
+        if (ensembleNodes > 1 && target != null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--nodes starts its own ensembles: it cannot use --target");
+        }
+        if (ensembleNodes > 1 && mode == Mode.TREE) {
+            throw new ParameterException(spec.commandLine(),
+                    "--workload tree runs standalone servers: leave --nodes out (its size is --znodes)");
+        }
+        if (mode == Mode.FAILOVER && ensembleNodes < 3) {
+            throw new ParameterException(spec.commandLine(),
+                    "--workload failover kills an ensemble's leader: it needs --nodes 3 or more");
+        }
+        if (failovers < 1 || failovers > FAILOVERS_MAX) {
+            throw new ParameterException(spec.commandLine(),
+                    "--failovers must be within 1.." + FAILOVERS_MAX + ", got " + failovers);
+        }
         if (target != null && compare == Compare.ZOOKEEPER) {
             throw new ParameterException(spec.commandLine(),
                     "--target loads one running server; it cannot be compared: use --compare none or leave it out");

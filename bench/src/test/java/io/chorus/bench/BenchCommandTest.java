@@ -30,7 +30,7 @@ class BenchCommandTest {
         CommandLine command = new CommandLine(provider.command());
         assertThat(command.getCommandName()).isEqualTo("bench");
         assertThat(command.getCommandSpec().optionsMap()).containsKeys("--compare", "--target", "--workload",
-                "--sessions", "--in-flight", "--value-bytes", "--warmup-seconds", "--seconds", "--nodes", "--heap");
+                "--sessions", "--in-flight", "--value-bytes", "--warmup-seconds", "--seconds", "--nodes", "--znodes", "--failovers", "--heap");
     }
 
     @Test
@@ -45,8 +45,8 @@ class BenchCommandTest {
         assertThat(err.toString()).contains("sessions must be within 1..50");
         assertThat(bench("--target", "127.0.0.1:1", "--value-bytes", "1000001")).isEqualTo(2);
         assertThat(err.toString()).contains("value-bytes must be within 0..1000000");
-        assertThat(bench("--workload", "tree", "--nodes", "20000001")).isEqualTo(2);
-        assertThat(err.toString()).contains("nodes must be within 1..20000000");
+        assertThat(bench("--workload", "tree", "--znodes", "20000001")).isEqualTo(2);
+        assertThat(err.toString()).contains("znodes must be within 1..20000000");
         assertThat(bench("--heap", "lots")).isEqualTo(2);
         assertThat(err.toString()).contains("512m or 2g");
     }
@@ -63,6 +63,16 @@ class BenchCommandTest {
         assertThat(err.toString()).contains("--compare none");
         assertThat(bench("--target", "127.0.0.1:1", "--workload", "tree")).isEqualTo(2);
         assertThat(err.toString()).contains("cannot use --target");
+        assertThat(bench("--nodes", "2")).isEqualTo(2);
+        assertThat(err.toString()).contains("--nodes must be 1 (standalone) or 3..9");
+        assertThat(bench("--nodes", "3", "--target", "127.0.0.1:1", "--compare", "none")).isEqualTo(2);
+        assertThat(err.toString()).contains("--nodes starts its own ensembles");
+        assertThat(bench("--nodes", "3", "--workload", "tree")).isEqualTo(2);
+        assertThat(err.toString()).contains("its size is --znodes");
+        assertThat(bench("--workload", "failover")).isEqualTo(2);
+        assertThat(err.toString()).contains("needs --nodes 3 or more");
+        assertThat(bench("--nodes", "3", "--failovers", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--failovers must be within 1..1000");
         assertThat(bench("--workload", "scan")).isEqualTo(2);
         assertThat(err.toString()).contains("--workload");
     }

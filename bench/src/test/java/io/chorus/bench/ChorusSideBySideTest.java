@@ -49,7 +49,7 @@ class ChorusSideBySideTest {
 
     @Test
     void treeComparisonMeasuresBothServers() {
-        int exit = bench("--compare", "zookeeper", "--workload", "tree", "--nodes", "2000", "--parents", "20",
+        int exit = bench("--compare", "zookeeper", "--workload", "tree", "--znodes", "2000", "--parents", "20",
                 "--sessions", "4", "--in-flight", "16", "--heap", StartedServer.TEST_HEAP);
 
         assertThat(exit).as(out + "\n" + err).isZero();

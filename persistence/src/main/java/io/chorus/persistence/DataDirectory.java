@@ -3,13 +3,17 @@ package io.chorus.persistence;
 import io.chorus.persistence.fs.DirectoryFsync;
 import io.chorus.persistence.log.FileTxnLog;
 import io.chorus.persistence.log.FileTxnLogOptions;
+import io.chorus.persistence.metadata.FileMetadata;
 import io.chorus.persistence.metadata.MapDbMetadata;
 import io.chorus.persistence.snapshot.MapDbSnapshotStore;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A node's durable state, laid out as
@@ -17,7 +21,7 @@ import java.util.Deque;
  * <pre>
  *   &lt;dataDir&gt;/chorus.lock              held while open
  *   &lt;dataDir&gt;/snapshots/snapshots.db   {@link MapDbSnapshotStore}
- *   &lt;dataDir&gt;/metadata/metadata.db     {@link MapDbMetadata}
+ *   &lt;dataDir&gt;/metadata/metadata.slots  {@link FileMetadata} (an older metadata.db, MapDB, is moved into it)
  *   &lt;dataLogDir&gt;/chorus.lock           held while open, when dataLogDir is another directory
  *   &lt;dataLogDir&gt;/log/log.*             {@link FileTxnLog}
  * </pre>
@@ -30,19 +34,20 @@ import java.util.Deque;
 public final class DataDirectory implements Closeable {
     public static final String SNAPSHOTS = "snapshots";
     public static final String METADATA = "metadata";
-    public static final String METADATA_FILE = "metadata.db";
+    /** Where versions before {@link FileMetadata} kept the metadata (MapDB); read once and removed. */
+    public static final String LEGACY_METADATA_FILE = "metadata.db";
     public static final String LOG = "log";
 
     private final Path dataDir;
     private final Path dataLogDir;
     private final FileTxnLog log;
     private final MapDbSnapshotStore snapshots;
-    private final MapDbMetadata metadata;
+    private final FileMetadata metadata;
     /** Everything opened, to close in reverse order. */
     private final Deque<Closeable> opened;
 
     private DataDirectory(Path dataDir, Path dataLogDir, FileTxnLog log, MapDbSnapshotStore snapshots,
-                          MapDbMetadata metadata, Deque<Closeable> opened) {
+                          FileMetadata metadata, Deque<Closeable> opened) {
         this.dataDir = dataDir;
         this.dataLogDir = dataLogDir;
         this.log = log;
@@ -68,7 +73,7 @@ public final class DataDirectory implements Closeable {
             if (!dataLog.toRealPath().equals(data.toRealPath())) {
                 opened.push(DirectoryLock.acquire(dataLog));
             }
-            MapDbMetadata metadata = MapDbMetadata.open(data.resolve(METADATA).resolve(METADATA_FILE));
+            FileMetadata metadata = openMetadata(data.resolve(METADATA));
             opened.push(metadata);
             MapDbSnapshotStore snapshots = MapDbSnapshotStore.open(data.resolve(SNAPSHOTS));
             opened.push(snapshots);
@@ -97,7 +102,31 @@ public final class DataDirectory implements Closeable {
         return snapshots;
     }
 
-    public MapDbMetadata metadata() {
+    /**
+     * The metadata file, made from the legacy MapDB store the first time (durably, before that store is deleted:
+     * a crash in between finds the new file and ignores the old).
+     */
+    private static FileMetadata openMetadata(Path directory) throws IOException {
+        Path file = directory.resolve(FileMetadata.FILE_NAME);
+        Path legacy = directory.resolve(LEGACY_METADATA_FILE);
+        if (Files.exists(file) || !Files.exists(legacy)) {
+            return FileMetadata.open(file);
+        }
+        Map<String, Long> values;
+        try (MapDbMetadata old = MapDbMetadata.open(legacy)) {
+            values = old.all();
+        }
+        FileMetadata metadata = FileMetadata.open(file, values);
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(LEGACY_METADATA_FILE)).toList()) {
+                Files.delete(f);
+            }
+        }
+        DirectoryFsync.force(directory);
+        return metadata;
+    }
+
+    public FileMetadata metadata() {
         return metadata;
     }
 

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.chorus.persistence.log.CorruptLogException;
 import io.chorus.persistence.log.FileTxnLogOptions;
+import io.chorus.persistence.metadata.FileMetadata;
 import io.chorus.persistence.testing.ChildJvm;
 import io.chorus.persistence.testing.TestEntries;
 import java.io.IOException;
@@ -37,7 +38,7 @@ class DataDirectoryTest {
         }
         assertThat(dataDir.resolve(DirectoryLock.FILE_NAME)).isRegularFile();
         assertThat(dataDir.resolve("snapshots").resolve("snapshots.db")).isRegularFile();
-        assertThat(dataDir.resolve("metadata").resolve("metadata.db")).isRegularFile();
+        assertThat(dataDir.resolve("metadata").resolve(FileMetadata.FILE_NAME)).isRegularFile();
         try (Stream<Path> logFiles = Files.list(dataDir.resolve("log"))) {
             assertThat(logFiles.map(p -> p.getFileName().toString())).containsExactly("log.0000000000000001");
         }

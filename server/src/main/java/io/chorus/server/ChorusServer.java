@@ -33,6 +33,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -49,13 +50,15 @@ public final class ChorusServer implements AutoCloseable {
     private final Deque<AutoCloseable> owned;
     private final NodeDriver driver;
     private final ClientPortServer clientPort;
+    private final PeerTransport transport;
     private final CompletableFuture<Void> terminated;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ChorusServer(Deque<AutoCloseable> owned, NodeDriver driver, ClientPortServer clientPort,
-            CompletableFuture<Void> terminated) {
+            PeerTransport transport, CompletableFuture<Void> terminated) {
         this.owned = owned;
         this.driver = driver;
+        this.transport = transport;
         this.clientPort = clientPort;
         this.terminated = terminated;
     }
@@ -114,7 +117,7 @@ public final class ChorusServer implements AutoCloseable {
                     config.maxPacketBytes(), config.maxClientConnectionsPerAddress(),
                     config.maxOutstandingRequestsPerConnection(), driver, words::answer);
             owned.push(port[0]);
-            ChorusServer server = new ChorusServer(owned, driver, port[0], terminated);
+            ChorusServer server = new ChorusServer(owned, driver, port[0], transport, terminated);
             terminated.whenComplete((ok, failure) -> {
                 if (failure != null) {
                     LOG.error("Node failed; stopping", failure);
@@ -136,16 +139,20 @@ public final class ChorusServer implements AutoCloseable {
         volatile NodeDriver driver;
     }
 
-    /** Peer messages and quorum-connection changes into the driver's loop. */
+    /** Peer messages and connection changes into the driver's loop. */
     private record TransportToDriver(DriverRef ref) implements PeerTransport.PeerListener {
         @Override
         public void received(int from, PeerMessage message) {
             ref.driver.received(from, message);
         }
 
+        /**
+         * A peer is lost when its quorum connection closes (the one a follower and its leader talk over); it is
+         * reachable again once either connection is up, so a vote can go out on the election port at once.
+         */
         @Override
         public void connectionChanged(int peer, PeerCodec.Channel channel, boolean up) {
-            if (channel == PeerCodec.Channel.QUORUM) {
+            if (up || channel == PeerCodec.Channel.QUORUM) {
                 ref.driver.peerConnection(peer, up);
             }
         }
@@ -179,6 +186,17 @@ public final class ChorusServer implements AutoCloseable {
 
     public long lastAppliedZxid() {
         return driver.lastAppliedZxid();
+    }
+
+    /**
+     * Fault injection for partition tests: every message to or from these peers is dropped, as a firewall dropping
+     * packets would, while connections stay up; an empty set heals. Only silence tells either side.
+     */
+    public void dropPeerTraffic(Set<Integer> peers) {
+        if (transport == null) {
+            throw new IllegalStateException("a standalone server has no peers");
+        }
+        transport.block(peers);
     }
 
     /** Completes when the node has stopped: normally after {@link #close}, exceptionally after a fatal error. */

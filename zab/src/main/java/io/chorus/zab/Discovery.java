@@ -5,7 +5,9 @@ import io.chorus.zab.ZabMessage.AckEpoch;
 import io.chorus.zab.ZabMessage.FollowerInfo;
 import io.chorus.zab.ZabMessage.LeaderInfo;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The DISCOVERY phase. Followers report their accepted epoch (FOLLOWERINFO); once a quorum has, the
@@ -15,6 +17,8 @@ import java.util.List;
  */
 final class Discovery {
     private final Replica replica;
+    /** FOLLOWERINFOs that came while this server was still electing, by sender. */
+    private final Map<Integer, FollowerInfo> earlyFollowerInfo = new LinkedHashMap<>();
 
     Discovery(Replica replica) {
         this.replica = replica;
@@ -24,10 +28,16 @@ final class Discovery {
         replica.leading = new LeaderState(replica.currentEpoch, replica.history.lastZxid());
         replica.leaderId = replica.myId;
         replica.enterPhase(Phase.DISCOVERY, nowMillis);
-        proposeEpochIfQuorum(nowMillis); // an ensemble of one is its own quorum
+        Map<Integer, FollowerInfo> early = new LinkedHashMap<>(earlyFollowerInfo);
+        earlyFollowerInfo.clear();
+        early.forEach((from, info) -> onFollowerInfo(from, info, nowMillis));
+        if (replica.leading != null && replica.leading.newEpoch < 0) {
+            proposeEpochIfQuorum(nowMillis); // an ensemble of one is its own quorum
+        }
     }
 
     void follow(int leaderId, long nowMillis) {
+        earlyFollowerInfo.clear();
         replica.following = new FollowerState(leaderId, nowMillis);
         replica.leaderId = leaderId;
         replica.enterPhase(Phase.DISCOVERY, nowMillis);
@@ -67,10 +77,23 @@ final class Discovery {
 
     // ---- leader side ----
 
+    /** A new election: FOLLOWERINFOs kept from before belong to decisions of an earlier one. */
+    void electionStarted() {
+        earlyFollowerInfo.clear();
+    }
+
     private void onFollowerInfo(int from, FollowerInfo info, long nowMillis) {
         LeaderState leader = replica.leading;
         if (leader == null) {
-            return; // it takes this server for a leader it is not (any more)
+            if (replica.phase == Phase.ELECTION) {
+                // Its sender decided for this server before this server did (say it heard the last vote first):
+                // kept for when it leads, rather than waiting for the sender's next resend, a tick later.
+                earlyFollowerInfo.put(from, info);
+            } else {
+                // It takes this server for a leader it is not: tell it whom this one follows, so it elects again.
+                replica.election.tellWhomThisServerFollows(from);
+            }
+            return;
         }
         // A FOLLOWERINFO always starts the handshake afresh: the follower restarted or lost its leader.
         if (leader.newEpoch >= 0 && info.acceptedEpoch() > leader.newEpoch) {

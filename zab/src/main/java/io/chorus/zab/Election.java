@@ -33,6 +33,7 @@ final class Election {
     }
 
     void start(long nowMillis) {
+        replica.discovery.electionStarted();
         round++;
         received.clear();
         established.clear();
@@ -64,6 +65,13 @@ final class Election {
     }
 
     void step(int from, Notification n, long nowMillis) {
+        if (replica.phase == Phase.DISCOVERY && replica.isFollowing() && replica.following.leaderId == from
+                && n.state() != PeerState.LOOKING && n.leader() != from) {
+            // The server this one chose follows another leader (it switched to a better vote, or joined one):
+            // it will never answer FOLLOWERINFO, so elect again now rather than wait out initLimit.
+            replica.goLooking("chosen leader " + from + " follows " + n.leader(), nowMillis);
+            return;
+        }
         if (replica.phase != Phase.ELECTION) {
             // Decided already: tell a LOOKING server whom this one follows, so it can join.
             if (n.state() == PeerState.LOOKING) {
@@ -138,6 +146,11 @@ final class Election {
             }
         }
         return true;
+    }
+
+    /** Tells {@code to}, which takes this server for its leader, whom this server follows or leads. */
+    void tellWhomThisServerFollows(int to) {
+        replica.send(to, notification());
     }
 
     /** The transport lost {@code peer}: its vote will not come, which may complete the decision now. */

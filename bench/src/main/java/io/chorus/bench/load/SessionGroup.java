@@ -16,10 +16,21 @@ public final class SessionGroup implements AutoCloseable {
 
     /** Opens {@code count} connected sessions; if one cannot be opened, closes the others and throws. */
     public static SessionGroup open(String connectString, int count, Duration connectTimeout) {
+        return open(List.of(connectString), count, connectTimeout);
+    }
+
+    /**
+     * Opens {@code count} connected sessions, session {@code i} on {@code connectStrings.get(i % size)}: with one
+     * server per connect string, the sessions are spread evenly over the servers and each talks to its own only.
+     */
+    public static SessionGroup open(List<String> connectStrings, int count, Duration connectTimeout) {
+        if (connectStrings.isEmpty()) {
+            throw new IllegalArgumentException("no connect string");
+        }
         List<ZooKeeper> opened = new ArrayList<>(count);
         try {
             for (int i = 0; i < count; i++) {
-                opened.add(SessionOpener.open(connectString, connectTimeout));
+                opened.add(SessionOpener.open(connectStrings.get(i % connectStrings.size()), connectTimeout));
             }
             return new SessionGroup(List.copyOf(opened));
         } catch (RuntimeException e) {

@@ -1,10 +1,15 @@
 package io.chorus.bench.load;
 
+import io.chorus.bench.process.BenchException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.zookeeper.KeeperException;
 
 /**
  * Runs workloads one after another against one server over the same sessions: opens them, prepares the
@@ -26,13 +31,25 @@ public final class WorkloadSeries {
     }
 
     public List<LoadResult> run(String connectString, List<Workload> workloads) {
+        return run(List.of(connectString), workloads);
+    }
+
+    /**
+     * Runs the workloads over sessions spread over {@code connectStrings} (session i on the i-th modulo their
+     * number; see {@link SessionGroup#open(List, int, Duration)}). With more than one, every session syncs
+     * once the keys are prepared, so that no local read misses a key created through another server.
+     */
+    public List<LoadResult> run(List<String> connectStrings, List<Workload> workloads) {
         byte[] value = value(spec.valueBytes());
         KeySpace keys = new KeySpace(spec.keyCount(), spec.valueBytes());
         List<LoadResult> results = new ArrayList<>(workloads.size());
-        try (SessionGroup sessions = SessionGroup.open(connectString, spec.sessions(), CONNECT_TIMEOUT)) {
+        try (SessionGroup sessions = SessionGroup.open(connectStrings, spec.sessions(), CONNECT_TIMEOUT)) {
             if (workloads.stream().anyMatch(Workload::usesKeySpace)) {
                 progress.printf("  preparing %,d keys of %,d bytes%n", keys.keyCount(), spec.valueBytes());
                 keys.prepare(sessions, value, totalInFlight(), progress);
+                if (connectStrings.size() > 1) {
+                    syncAll(sessions, keys.directory());
+                }
             }
             String createDirectory = KeySpace.ROOT + "/create-" + Long.toHexString(System.nanoTime());
             if (workloads.contains(Workload.CREATE)) {
@@ -52,11 +69,36 @@ public final class WorkloadSeries {
         return results;
     }
 
+    /** Has every session's server catch up with the leader on {@code path}; waits for all of them, bounded. */
+    static void syncAll(SessionGroup sessions, String path) {
+        CountDownLatch synced = new CountDownLatch(sessions.size());
+        AtomicReference<String> failure = new AtomicReference<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            sessions.get(i).sync(path, (rc, p, ctx) -> {
+                if (rc != KeeperException.Code.OK.intValue()) {
+                    failure.compareAndSet(null, "sync " + p + ": " + KeeperException.Code.get(rc));
+                }
+                synced.countDown();
+            }, null);
+        }
+        try {
+            if (!synced.await(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new BenchException("sync not answered within " + CONNECT_TIMEOUT.toMillis() + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted while syncing", e);
+        }
+        if (failure.get() != null) {
+            throw new BenchException(failure.get());
+        }
+    }
+
     private int totalInFlight() {
         return spec.sessions() * spec.inFlightPerSession();
     }
 
-    static byte[] value(int valueBytes) {
+    public static byte[] value(int valueBytes) {
         byte[] value = new byte[valueBytes];
         new SplittableRandom(VALUE_SEED).nextBytes(value);
         return value;

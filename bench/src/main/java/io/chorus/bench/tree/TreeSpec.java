@@ -19,7 +19,7 @@ public record TreeSpec(int nodes, int parents, int valueBytes, int sessions, int
     public static final int IN_FLIGHT_MAX = 50_000;
 
     public TreeSpec {
-        requireWithin("nodes", nodes, 1, NODES_MAX);
+        requireWithin("znodes", nodes, 1, NODES_MAX);
         requireWithin("parents", parents, 1, PARENTS_MAX);
         requireWithin("value-bytes", valueBytes, 0, VALUE_BYTES_MAX);
         requireWithin("sessions", sessions, 1, SESSIONS_MAX);

@@ -74,6 +74,16 @@ public final class MapDbMetadata implements DurableMetadata {
         }
     }
 
+    /** Every value stored (for moving them to another store). */
+    public synchronized java.util.Map<String, Long> all() throws IOException {
+        ensureOpen();
+        try {
+            return java.util.Map.copyOf(values);
+        } catch (DBException e) {
+            throw new IOException("cannot read MapDB metadata " + file + ": " + e, e);
+        }
+    }
+
     @Override
     public synchronized void close() throws IOException {
         if (closed) {

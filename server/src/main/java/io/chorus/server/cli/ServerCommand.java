@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 
 /** {@code chorus server}: one node in the foreground until Ctrl-C or SIGTERM. */
 @Command(name = "server", mixinStandardHelpOptions = true,
-        description = "Run a Chorus node in the foreground (standalone, embedded defaults unless told otherwise).")
+        description = "Run a Chorus node in the foreground: standalone on embedded defaults, or one member of an "
+                + "ensemble when --config lists server.N lines.")
 public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--config", description = "A zoo.cfg-style file (tickTime, dataDir, clientPort, ...).")
     Path configFile;
@@ -25,6 +26,10 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Option(names = "--bind", description = "Address the client port binds (default 0.0.0.0).")
     String bind;
+
+    @Option(names = "--id", description = "This server's id in the ensemble the config's server.N lines list "
+            + "(default: the dataDir/myid file, as ZooKeeper reads it).")
+    Integer id;
 
     @Override
     public Integer call() throws Exception {
@@ -44,7 +49,8 @@ public final class ServerCommand implements Callable<Integer> {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "chorus-shutdown"));
         System.out.println("chorus: serving clients on " + config.clientBindAddress() + ":" + server.clientPort()
-                + " (data in " + config.dataDir().toAbsolutePath() + ")");
+                + " (data in " + config.dataDir().toAbsolutePath() + ")" + (config.ensemble() == null ? ""
+                        : ", server " + config.ensemble().myId() + " of " + config.ensemble().ids()));
         System.out.flush();
         try {
             server.terminated().join();
@@ -69,6 +75,9 @@ public final class ServerCommand implements Callable<Integer> {
         }
         if (bind != null) {
             builder.clientBindAddress = bind;
+        }
+        if (id != null) {
+            builder.myId = id;
         }
         return builder.build();
     }

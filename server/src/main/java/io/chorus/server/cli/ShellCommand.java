@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code chorus shell}: zkCli-style commands against any ZooKeeper-protocol server. */
 @Command(name = "shell", mixinStandardHelpOptions = true,
-        description = "Interactive shell (ls, stat, get, set, create, delete, deleteall, watch). "
+        description = "Interactive shell (ls, stat, get, set, create, delete, deleteall, watch, servers). "
                 + "With a command after the options it runs that one command and exits.")
 public final class ShellCommand implements Callable<Integer> {
     @Option(names = "--server", description = "host:port[,host:port...] (default 127.0.0.1:2181).")
@@ -37,7 +37,7 @@ public final class ShellCommand implements Callable<Integer> {
             return 1;
         }
         try (client) {
-            ShellSession shell = new ShellSession(client, System.out);
+            ShellSession shell = new ShellSession(client, System.out, server);
             if (!command.isEmpty()) {
                 shell.execute(String.join(" ", command));
                 return 0;

@@ -20,17 +20,25 @@ public final class GroupCommitLog implements DurableLog {
     private final GroupCommitter committer;
     private final ArrayDeque<List<LogEntry>> backlog = new ArrayDeque<>();
     private final AtomicLong coversAfter = new AtomicLong();
+    private final int partEntries;
 
     public GroupCommitLog(TxnLog log, GroupCommitLimits limits, LongConsumer onDurable, Consumer<Throwable> onFailure) {
+        this.partEntries = limits.queueEntriesMax();
         this.committer = new GroupCommitter(log, limits, zxid -> {
             retryBacklog();
             onDurable.accept(zxid);
         }, onFailure);
     }
 
+    /**
+     * Queues {@code entries} in parts the committer's queue can hold: a follower catching up may be handed more at
+     * once (a whole DIFF) than the queue's bound.
+     */
     @Override
     public synchronized void append(List<LogEntry> entries) {
-        backlog.addLast(entries);
+        for (int from = 0; from < entries.size(); from += partEntries) {
+            backlog.addLast(entries.subList(from, Math.min(entries.size(), from + partEntries)));
+        }
         retryBacklog();
     }
 

@@ -92,13 +92,7 @@ public final class NodeDriver implements ClientRequestSink, Proposer, NodeStatus
 
     @Override
     public void connect(ClientChannel connection, ConnectPacket packet) {
-        loop.execute(() -> {
-            clients.connected(connection);
-            RequestPipeline pipeline = clients.current();
-            if (pipeline != null) {
-                pipeline.onConnect(connection, packet, monotonicMillis());
-            }
-        });
+        loop.execute(() -> clients.connect(connection, packet, monotonicMillis()));
     }
 
     @Override
@@ -188,6 +182,7 @@ public final class NodeDriver implements ClientRequestSink, Proposer, NodeStatus
         if (pipeline != null) {
             pipeline.onTick(leadership.role(), nowMillis, report -> protocol.sendToLeader(report, clock.millis()));
         }
+        clients.expireHeld(nowMillis);
         snapshotter.onTick(tree);
     }
 

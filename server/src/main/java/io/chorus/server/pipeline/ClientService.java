@@ -3,6 +3,8 @@ package io.chorus.server.pipeline;
 import io.chorus.api.spi.Role;
 import io.chorus.datatree.DataTree;
 import io.chorus.server.net.ClientChannel;
+import io.chorus.server.net.ConnectPacket;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,10 +17,18 @@ import java.util.function.Function;
  * their sessions. Each serving period starts a fresh pipeline over the current tree, in which every session gets
  * a full timeout to return, so a server that loses its quorum disconnects sessions but never expires them. Used
  * on the driver thread by the server's driver and by the simulator's nodes alike.
+ *
+ * <p>A connection that arrives while an election runs is held, not refused, for up to {@value #HOLD_MILLIS_MAX} ms
+ * (and a third of the session timeout it asks for, about what the stock client gives one server of three before it
+ * tries the next): the election usually ends sooner, and a refused client would try every server in turn and then
+ * back off for a second, which is most of what a client sees of a failover.
  */
 public final class ClientService {
+    static final long HOLD_MILLIS_MAX = 2_000;
+
     private final Function<DataTree, RequestPipeline> newPipeline;
     private final Set<ClientChannel> channels = new LinkedHashSet<>();
+    private final List<Held> held = new ArrayList<>();
     private RequestPipeline pipeline;
     private DataTree servedTree;
     private Role servedRole;
@@ -47,8 +57,50 @@ public final class ClientService {
             servedTree = tree;
             pipeline = newPipeline.apply(tree);
             pipeline.restoreSessions(nowMillis);
+            List<Held> waiting = List.copyOf(held);
+            held.clear();
+            for (Held h : waiting) {
+                if (h.channel.isOpen()) {
+                    connect(h.channel, h.packet, nowMillis);
+                }
+            }
         }
         return pipeline;
+    }
+
+    private record Held(ClientChannel channel, ConnectPacket packet, long untilMillis) {
+    }
+
+    /**
+     * A client's connect: handed to the pipeline while serving, else held until serving starts (see above) or
+     * closed when it may not wait.
+     */
+    public void connect(ClientChannel channel, ConnectPacket packet, long nowMillis) {
+        if (pipeline != null) {
+            channels.add(channel);
+            pipeline.onConnect(channel, packet, nowMillis);
+            return;
+        }
+        long holdMillis = Math.min(HOLD_MILLIS_MAX, Math.max(0, packet.timeoutMillis() / 3));
+        if (holdMillis == 0) {
+            channel.close("this server is not serving clients now (no quorum)");
+            return;
+        }
+        held.add(new Held(channel, packet, nowMillis + holdMillis));
+    }
+
+    /** Closes the held connections whose time is up (called every tick). */
+    public void expireHeld(long nowMillis) {
+        held.removeIf(h -> {
+            if (!h.channel.isOpen()) {
+                return true;
+            }
+            if (nowMillis >= h.untilMillis) {
+                h.channel.close("this server found no quorum in time to serve this client");
+                return true;
+            }
+            return false;
+        });
     }
 
     /** The pipeline of the current serving period, or null while not serving. */
@@ -81,6 +133,7 @@ public final class ClientService {
 
     public void disconnected(ClientChannel channel) {
         channels.remove(channel);
+        held.removeIf(h -> h.channel == channel);
     }
 
     /** Whether {@code channel} belongs to the current serving period. */

@@ -36,17 +36,21 @@ public final class ShellSession {
             "delete path [version]      delete a childless node",
             "deleteall path             delete the node and everything below it",
             "watch path                 print every change at or below path (persistent recursive watch)",
+            "servers                    each server's role, epoch, last zxid and leader",
             "help                       this list",
             "quit                       leave");
 
     private final ChorusClient client;
     private final PrintStream out;
     private final Watcher printer;
+    private final String connectString;
 
-    public ShellSession(ChorusClient client, PrintStream out) {
+    /** @param connectString the servers the client was given, which {@code servers} describes */
+    public ShellSession(ChorusClient client, PrintStream out, String connectString) {
         this.client = client;
         this.out = out;
         this.printer = this::printEvent;
+        this.connectString = connectString;
     }
 
     /** Runs one command line; false when the line asks to quit. */
@@ -70,6 +74,7 @@ public final class ShellSession {
                     client.addWatch(arg(words, 0), printer, AddWatchMode.PERSISTENT_RECURSIVE);
                     out.println("watching " + words.get(0) + " and below");
                 }
+                case "servers" -> EnsembleStatus.describe(connectString).forEach(out::println);
                 case "help" -> out.println(HELP);
                 case "quit", "exit" -> {
                     return false;

@@ -13,12 +13,10 @@ import io.chorus.datatree.txn.Txn;
 import io.chorus.datatree.txn.TxnBody;
 import io.chorus.datatree.watch.WatchManager;
 import io.chorus.server.config.ServerConfig;
-import io.chorus.server.net.ClientChannel;
 import io.chorus.server.net.ConnectPacket;
 import io.chorus.server.net.ConnectReplyPacket;
 import io.chorus.server.net.RequestPacket;
 import io.chorus.server.session.SessionTracker;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -117,50 +115,5 @@ class SessionTouchReportTest {
                     public void readBarrier(long token) {
                     }
                 }, clock);
-    }
-
-    /** A connection that keeps what it is sent. */
-    private static final class RecordingChannel implements ClientChannel {
-        final List<Object> written = new ArrayList<>();
-        private long sessionId;
-        private boolean open = true;
-
-        @Override
-        public void write(Object packet) {
-            written.add(packet);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void replied() {
-        }
-
-        @Override
-        public void close(String reason) {
-            open = false;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return open;
-        }
-
-        @Override
-        public InetSocketAddress remote() {
-            return new InetSocketAddress("127.0.0.1", 40_000);
-        }
-
-        @Override
-        public long sessionId() {
-            return sessionId;
-        }
-
-        @Override
-        public void sessionId(long id) {
-            sessionId = id;
-        }
     }
 }

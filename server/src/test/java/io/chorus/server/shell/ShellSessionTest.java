@@ -30,7 +30,8 @@ class ShellSessionTest {
     void start() throws Exception {
         server = ChorusServer.start(ServerConfig.builder().clientPort(0).dataDir(dataDir).build());
         client = ChorusClients.connect("127.0.0.1:" + server.clientPort(), 30_000, null);
-        shell = new ShellSession(client, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        shell = new ShellSession(client, new PrintStream(printed, true, StandardCharsets.UTF_8),
+                "127.0.0.1:" + server.clientPort() + ",127.0.0.1:1");
     }
 
     @AfterEach
@@ -43,6 +44,16 @@ class ShellSessionTest {
         printed.reset();
         assertThat(shell.execute(line)).isTrue();
         return printed.toString(StandardCharsets.UTF_8).trim();
+    }
+
+    @Test
+    void serversShowsEachServersRoleEpochAndLastZxidOrWhyItDidNotAnswer() throws Exception {
+        run("create /x");
+        String[] lines = run("servers").split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).isEqualTo("127.0.0.1:" + server.clientPort() + "  standalone  epoch 1  zxid 0x"
+                + Long.toHexString(server.lastAppliedZxid()) + "  leader 1  znodes 5");
+        assertThat(lines[1]).startsWith("127.0.0.1:1  unreachable");
     }
 
     @Test
