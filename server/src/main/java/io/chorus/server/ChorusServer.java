@@ -5,6 +5,8 @@ import com.google.inject.Injector;
 import io.chorus.api.spi.Leadership;
 import io.chorus.api.spi.PeerCodec;
 import io.chorus.api.spi.PeerMessage;
+import io.chorus.api.spi.StateSnapshot;
+import io.chorus.api.spi.StateSnapshots;
 import io.chorus.api.spi.Clock;
 import io.chorus.api.spi.ConsensusProtocol;
 import io.chorus.datatree.DataTree;
@@ -86,8 +88,10 @@ public final class ChorusServer implements AutoCloseable {
                     config.snapshotRetainCount());
             owned.push(snapshotter);
 
+            TreeStates treeStates = new TreeStates(dir.snapshots(), log, treeOptions);
+            owned.push(treeStates);
             Injector protocolModule = Guice.createInjector(ProtocolModules.forContext(
-                    new ProtocolContext(config, dir.metadata(), log, () -> driverRef.driver.captureState())));
+                    new ProtocolContext(config, dir.metadata(), log, new DriverSnapshots(driverRef))));
             ConsensusProtocol protocol = protocolModule.getInstance(ConsensusProtocol.class);
             PeerTransport transport = null;
             PeerSender peers = PeerSender.NONE;
@@ -98,8 +102,7 @@ public final class ChorusServer implements AutoCloseable {
                 peers = new TransportSender(transport);
             }
             long tickMillis = Math.max(10, Math.min(config.tickTimeMillis() / 2, 100));
-            NodeDriver driver = new NodeDriver(protocol, tree, log, snapshotter,
-                    new TreeStates(dir.snapshots(), log, treeOptions), peers, clock, tickMillis,
+            NodeDriver driver = new NodeDriver(protocol, tree, log, snapshotter, treeStates, peers, clock, tickMillis,
                     terminated::completeExceptionally);
             driverRef.driver = driver;
             owned.push(driver);
@@ -137,6 +140,19 @@ public final class ChorusServer implements AutoCloseable {
     /** The driver, which exists only after the log and the protocol that call it. */
     private static final class DriverRef {
         volatile NodeDriver driver;
+    }
+
+    /** The driver's tree for a protocol that sends followers snapshots, captured in the background. */
+    private record DriverSnapshots(DriverRef ref) implements StateSnapshots {
+        @Override
+        public StateSnapshot capture() {
+            return ref.driver.captureState();
+        }
+
+        @Override
+        public boolean startCapture() {
+            return ref.driver.startCapture();
+        }
     }
 
     /** Peer messages and connection changes into the driver's loop. */

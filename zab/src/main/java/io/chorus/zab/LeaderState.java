@@ -22,6 +22,8 @@ final class LeaderState {
     long epochStartZxid = -1;
     ZxidSequence zxids;
     long commitZxid;
+    /** A background capture was started for followers that need a snapshot, and has not come back. */
+    boolean capturePending;
     /** Only under {@link PlantedFault#COMMIT_AFTER_QUORUM_LOST}: the quorum is gone and it leads on anyway. */
     boolean quorumLost;
 

@@ -3,7 +3,12 @@ package io.chorus.zab;
 /** The leader's view of one follower's handshake and progress in the leader's epoch. */
 final class LearnerLink {
     /** Where the follower is in its handshake with this leader, in order. */
-    enum Stage { INFO_RECEIVED, EPOCH_SENT, EPOCH_ACKED, SYNC_SENT, NEWLEADER_ACKED, UP_TO_DATE }
+    enum Stage {
+        INFO_RECEIVED, EPOCH_SENT, EPOCH_ACKED,
+        /** It needs a snapshot, which the driver is capturing in the background. */
+        SNAPSHOT_PENDING,
+        SYNC_SENT, NEWLEADER_ACKED, UP_TO_DATE
+    }
 
     final int serverId;
     final long acceptedEpoch;

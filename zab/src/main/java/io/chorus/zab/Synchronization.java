@@ -99,6 +99,18 @@ final class Synchronization {
             sync = common < link.historyStart ? snap(leader.newEpoch, followerLast)
                     : new Trunc(leader.newEpoch, common, history.after(common));
         }
+        if (sync == null) {
+            link.stage = Stage.SNAPSHOT_PENDING; // sent once the driver's background capture comes back
+            link.lastHeardMillis = nowMillis;
+            return;
+        }
+        send(link, sync, nowMillis);
+    }
+
+    /** The synchronisation, then NEWLEADER for the leader's history as it ends now. */
+    private void send(LearnerLink link, ZabMessage sync, long nowMillis) {
+        LeaderState leader = replica.leading;
+        long leaderLast = replica.history.lastZxid();
         replica.send(link.serverId, sync);
         replica.send(link.serverId, new NewLeader(leader.newEpoch, leaderLast));
         link.stage = Stage.SYNC_SENT;
@@ -109,9 +121,50 @@ final class Synchronization {
         }
     }
 
-    /** SNAP, unless the snapshot at hand is no newer than the follower (then DIFF serves it better). */
+    /**
+     * SNAP from a snapshot captured now, or null when the driver captures in the background (the followers waiting
+     * for it get theirs in {@link #snapshotCaptured}).
+     */
     private ZabMessage snap(long epoch, long followerLast) {
-        StateSnapshot snapshot = replica.snapshots.capture();
+        LeaderState leader = replica.leading;
+        if (leader.capturePending) {
+            return null;
+        }
+        if (replica.snapshots.startCapture()) {
+            leader.capturePending = true;
+            return null;
+        }
+        return snapFrom(replica.snapshots.capture(), epoch, followerLast);
+    }
+
+    /**
+     * The background capture is done. A capture from before this server's history changed beneath it (TRUNC) is
+     * not of this history and is dropped; one the history has since been purged past is taken again.
+     */
+    void snapshotCaptured(StateSnapshot snapshot, long nowMillis) {
+        LeaderState leader = replica.leading;
+        if (leader == null || !leader.capturePending) {
+            return;
+        }
+        leader.capturePending = false;
+        boolean ofThisHistory = snapshot.zxid() <= replica.history.lastZxid() && replica.history.contains(snapshot.zxid());
+        if (!ofThisHistory || snapshot.zxid() < replica.history.coversAfter()) {
+            leader.capturePending = replica.snapshots.startCapture();
+            Replica.check(leader.capturePending, "a driver that captured in the background refused to again");
+            return;
+        }
+        for (LearnerLink link : List.copyOf(leader.links.values())) {
+            if (link.stage == Stage.SNAPSHOT_PENDING) {
+                send(link, snapFrom(snapshot, leader.newEpoch, link.lastZxid), nowMillis);
+            }
+        }
+        if (replica.phase == Phase.SYNCHRONIZATION) {
+            startBroadcastIfQuorum(nowMillis);
+        }
+    }
+
+    /** SNAP from {@code snapshot}, unless it is no newer than the follower (then DIFF serves it better). */
+    private ZabMessage snapFrom(StateSnapshot snapshot, long epoch, long followerLast) {
         Replica.check(snapshot.zxid() <= replica.history.lastZxid(), "snapshot " + Replica.hex(snapshot.zxid())
                 + " is ahead of the leader's history " + Replica.hex(replica.history.lastZxid()));
         if (snapshot.zxid() <= followerLast && followerLast >= replica.history.coversAfter()

@@ -7,6 +7,7 @@ import io.chorus.api.spi.PeerMessage;
 import io.chorus.api.spi.ProposeOutcome;
 import io.chorus.api.spi.RandomSource;
 import io.chorus.api.spi.Ready;
+import io.chorus.api.spi.StateSnapshot;
 import io.chorus.api.spi.StateSnapshots;
 import java.util.Collection;
 import java.util.Objects;
@@ -161,6 +162,13 @@ public final class ZabProtocol implements ConsensusProtocol {
         } else {
             replica.election.peerDisconnected(nowMillis);
         }
+    }
+
+    @Override
+    public void snapshotCaptured(StateSnapshot snapshot, long nowMillis) {
+        requireStarted();
+        replica.nowMillis = nowMillis;
+        replica.synchronization.snapshotCaptured(Objects.requireNonNull(snapshot, "snapshot"), nowMillis);
     }
 
     @Override

@@ -24,6 +24,10 @@ public interface ConsensusProtocol {
     default void peerConnection(int peer, boolean connected, long nowMillis) {
     }
 
+    /** A capture begun with {@link StateSnapshots#startCapture()} is done: the state as of {@code snapshot.zxid()}. */
+    default void snapshotCaptured(StateSnapshot snapshot, long nowMillis) {
+    }
+
     /** Orders {@code payload}: as leader it gets the next zxid; elsewhere it is forwarded or refused. */
     ProposeOutcome propose(byte[] payload, long nowMillis);
 

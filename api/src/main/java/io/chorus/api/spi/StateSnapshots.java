@@ -10,6 +10,15 @@ public interface StateSnapshots {
     /** The state the driver has applied so far; its zxid is the last entry applied. */
     StateSnapshot capture();
 
+    /**
+     * Starts capturing the state applied so far without making the protocol wait: the driver serialises it in the
+     * background (a large tree takes seconds) and hands it to {@link ConsensusProtocol#snapshotCaptured} on its
+     * thread once done. Returns false, starting nothing, when this driver captures only with {@link #capture()}.
+     */
+    default boolean startCapture() {
+        return false;
+    }
+
     /** For protocols that never send snapshots (an ensemble of one). */
     StateSnapshots NONE = () -> {
         throw new UnsupportedOperationException("this driver cannot capture snapshots");

@@ -174,6 +174,16 @@ public final class NodeDriver implements ClientRequestSink, Proposer, NodeStatus
         return treeStates.capture(tree);
     }
 
+    /**
+     * The tree as it is now, serialised while this driver goes on, and handed to the protocol on the loop thread
+     * once done (see {@link io.chorus.api.spi.StateSnapshots#startCapture()}).
+     */
+    public boolean startCapture() {
+        treeStates.captureInBackground(tree,
+                snapshot -> loop.execute(() -> protocol.snapshotCaptured(snapshot, clock.millis())));
+        return true;
+    }
+
     // ---- the loop ----
 
     private void tick(long nowMillis) {

@@ -11,21 +11,30 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The tree as a protocol may ask to move it: captured whole for a follower that needs a snapshot, replaced by a
+ * The tree as a protocol may ask to move it: captured whole for a follower that needs a snapshot (serialised in the
+ * background, so a leader goes on serving while a large tree is written out), replaced by a
  * snapshot the leader sent (stored durably first), or rebuilt from disk without an uncommitted tail that TRUNC
  * cut. All on the driver thread, which waits for the disk: these happen while a follower synchronises, never
  * while it serves.
  */
-public final class TreeStates {
+public final class TreeStates implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TreeStates.class);
     private static final long REBUILD_TIMEOUT_SECONDS = 300;
+    static final String CAPTURE_THREAD = "chorus-capture";
 
     private final SnapshotStore snapshots;
     private final DurableLog log;
     private final TreeOptions options;
+    private final ExecutorService captures = Executors.newSingleThreadExecutor(r -> new Thread(r, CAPTURE_THREAD));
 
     public TreeStates(SnapshotStore snapshots, DurableLog log, TreeOptions options) {
         this.snapshots = snapshots;
@@ -35,8 +44,27 @@ public final class TreeStates {
 
     /** The whole tree as of its last applied zxid, in the snapshot format. */
     public StateSnapshot capture(DataTree tree) {
+        return serialise(tree.beginSnapshot());
+    }
+
+    /**
+     * The tree as of its last applied zxid, serialised on this class's own thread while the caller goes on
+     * changing the tree (the view is copy-on-write), and handed to {@code whenDone} there.
+     */
+    public void captureInBackground(DataTree tree, Consumer<StateSnapshot> whenDone) {
+        SnapshotView view = tree.beginSnapshot();
+        captures.execute(() -> {
+            long started = System.nanoTime();
+            StateSnapshot snapshot = serialise(view);
+            LOG.info("Captured the tree at 0x{} for a follower: {} bytes in {} ms", Long.toHexString(snapshot.zxid()),
+                    snapshot.bytes().length, (System.nanoTime() - started) / 1_000_000);
+            whenDone.accept(snapshot);
+        });
+    }
+
+    private static StateSnapshot serialise(SnapshotView view) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (SnapshotView view = tree.beginSnapshot()) {
+        try (view) {
             view.writeTo(bytes);
             return new StateSnapshot(view.zxid(), bytes.toByteArray());
         } catch (IOException e) {
@@ -58,6 +86,11 @@ public final class TreeStates {
         log.startsAfter(snapshot.zxid());
         log.rollAndPurge(0);
         return tree;
+    }
+
+    @Override
+    public void close() {
+        captures.shutdownNow();
     }
 
     /** The tree recovered from disk up to {@code upToZxid}, once the log's truncation before it is done. */

@@ -19,7 +19,7 @@ import java.util.List;
 final class Handshake {
     /** "CHRP": Chorus peer. */
     static final int MAGIC = 0x43485250;
-    static final short WIRE_VERSION = 1;
+    static final short WIRE_VERSION = 2; // 2: frames carry a kind byte (whole message or chunk)
     /** magic (4), version (2), channel (1), from id (4), to id (4), ensemble fingerprint (8). */
     static final int HELLO_BYTES = 23;
     /** magic (4), version (2), answer (1). */

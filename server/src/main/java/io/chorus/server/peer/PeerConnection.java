@@ -1,11 +1,8 @@
 package io.chorus.server.peer;
 
 import io.chorus.api.spi.PeerCodec;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPromise;
-import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,20 +28,33 @@ final class PeerConnection {
         this.sendQueueBytesMax = sendQueueBytesMax;
     }
 
-    /** Writes one frame without flushing; the bytes count against the bound until the socket takes them. */
-    WriteResult write(byte[] payload) {
+    /**
+     * Writes one message without flushing. Up to {@link PeerFrames#CHUNK_BYTES} it is one frame whose bytes count
+     * against the bound until the socket takes them. A larger one (a whole state snapshot) goes as a run of chunk
+     * frames sharing the message's array, not counted: the bound is there so that a slow peer cannot make the
+     * sender pile up ever more small messages, and counting a snapshot bigger than the bound would only cut the
+     * connection over and over. Synchronised, so one message's chunks are never interleaved with another's.
+     */
+    synchronized WriteResult write(byte[] payload) {
         if (closing.get()) {
             return WriteResult.CLOSED;
         }
-        long frameBytes = 4L + payload.length;
+        if (payload.length > PeerFrames.CHUNK_BYTES) {
+            for (int offset = 0; offset < payload.length; offset += PeerFrames.CHUNK_BYTES) {
+                int length = Math.min(PeerFrames.CHUNK_BYTES, payload.length - offset);
+                byte kind = offset + length == payload.length ? PeerFrames.LAST_CHUNK : PeerFrames.MORE_CHUNKS;
+                channel.write(PeerFrames.frame(kind, payload, offset, length));
+            }
+            return WriteResult.QUEUED;
+        }
+        long frameBytes = PeerFrames.HEADER_BYTES + payload.length;
         if (queuedBytes.addAndGet(frameBytes) > sendQueueBytesMax) {
             queuedBytes.addAndGet(-frameBytes);
             return WriteResult.OVER_LIMIT;
         }
-        ByteBuf frame = Unpooled.wrappedBuffer(ByteBuffer.allocate(4).putInt(payload.length).array(), payload);
         ChannelPromise written = channel.newPromise();
         written.addListener(f -> queuedBytes.addAndGet(-frameBytes));
-        channel.write(frame, written);
+        channel.write(PeerFrames.frame(PeerFrames.WHOLE, payload, 0, payload.length), written);
         return WriteResult.QUEUED;
     }
 

@@ -171,8 +171,8 @@ public final class PeerTransport implements AutoCloseable {
         channel.pipeline()
                 // The length counts the bytes after the prefix; fail fast: a bogus length is never allocated.
                 .addAfter(HANDSHAKE_HANDLER, "frame",
-                        new LengthFieldBasedFrameDecoder(limits.frameBytesMax() + 4, 0, 4, 0, 4, true))
-                .addAfter("frame", "reader", new PeerFrameReader(peer, kind, codec, p -> blocked.contains(p), listener,
+                        new LengthFieldBasedFrameDecoder(PeerFrames.frameBytesMax(limits.frameBytesMax()), 0, 4, 0, 4, true))
+                .addAfter("frame", "reader", new PeerFrameReader(peer, kind, codec, limits.frameBytesMax(), p -> blocked.contains(p), listener,
                         messagesDropped));
         PeerConnection connection = new PeerConnection(peer, kind, channel, limits.sendQueueBytesMax());
         PeerSlot slot = slots.get(peer).get(kind);

@@ -6,10 +6,11 @@ import java.util.Objects;
 /**
  * The bounds of a {@link PeerTransport}.
  *
- * @param frameBytesMax the largest frame (codec bytes, without the 4-byte length) sent or accepted; it must hold
- *         a whole state snapshot message
- * @param sendQueueBytesMax bytes written to one connection but not yet handed to the socket; a send that would go
- *         above closes that connection and drops the message, so a slow peer cannot exhaust memory
+ * @param frameBytesMax the largest message (codec bytes) sent or accepted; it must hold a whole state snapshot
+ *         message. One above {@link PeerFrames#CHUNK_BYTES} travels as chunk frames, joined by the receiver.
+ * @param sendQueueBytesMax bytes of small messages written to one connection but not yet handed to the socket; a
+ *         send that would go above closes that connection and drops the message, so a slow peer cannot exhaust
+ *         memory (a chunked message, a snapshot, is not counted: it is one message the protocol chose to send)
  * @param reconnectMin the first delay before dialing again after a connection fails or closes
  * @param reconnectMax the delay the exponential backoff stops growing at
  * @param connectTimeout how long a dial, and then the handshake on a new connection, may take

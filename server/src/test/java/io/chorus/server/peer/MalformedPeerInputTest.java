@@ -104,7 +104,11 @@ class MalformedPeerInputTest {
         return Stream.of(
                 Arguments.of("length above frameBytesMax", Integer.MAX_VALUE, new byte[0]),
                 Arguments.of("negative length", -1, new byte[0]),
-                Arguments.of("undecodable frame", 3, new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff}));
+                Arguments.of("undecodable frame", 4, new byte[] {0, (byte) 0xff, (byte) 0xff, (byte) 0xff}),
+                Arguments.of("frame of unknown kind", 2, new byte[] {9, 0}),
+                Arguments.of("frame above a chunk", (1 << 20) + 2, new byte[0]),
+                Arguments.of("whole message inside a chunked one", 2,
+                        new byte[] {1, 0, /* then */ 0, 0, 0, 2, 0, (byte) 0xff}));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -132,7 +136,8 @@ class MalformedPeerInputTest {
             ZabMessage.Notification vote = new ZabMessage.Notification(1, 7, 1, 1, ZabMessage.PeerState.LOOKING);
             byte[] body = ZabMessageCodecAccess.encode(vote);
             DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-            out.writeInt(body.length);
+            out.writeInt(1 + body.length);
+            out.writeByte(0); // a whole message
             out.write(body);
             out.flush();
             eventually().untilAsserted(() -> assertThat(three.from(1)).containsExactly(vote));

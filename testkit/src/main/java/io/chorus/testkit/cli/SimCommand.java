@@ -1,5 +1,6 @@
 package io.chorus.testkit.cli;
 
+import ch.qos.logback.classic.Level;
 import io.chorus.testkit.sim.FaultPreset;
 import io.chorus.testkit.zk.SeedRun;
 import io.chorus.testkit.zk.ZabEnsembles;
@@ -8,6 +9,7 @@ import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -62,6 +64,8 @@ public final class SimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // The simulated servers' own logging (sessions expiring, elections) would bury the progress and verdicts.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.chorus")).setLevel(Level.WARN);
         PrintStream out = System.out;
         if (listBugs) {
             for (PlantedFault fault : PlantedFault.values()) {

@@ -10,6 +10,7 @@ import io.chorus.api.spi.ProposeOutcome;
 import io.chorus.api.spi.Ready;
 import io.chorus.api.spi.SnapshotStore;
 import io.chorus.api.spi.StateSnapshot;
+import io.chorus.api.spi.StateSnapshots;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -105,7 +106,7 @@ public final class SimNode implements SimNetwork.Endpoint {
         syncInFlight = false;
         durableReportDue = false;
         NodeContext context = new NodeContext(id, ensemble, disk.log(), disk.metadata(), disk.snapshots(), clock,
-                random.split(), this::captureState, tickMillis);
+                random.split(), stateSnapshots(random.chance(0.5)), tickMillis);
         protocol = protocolFactory.create(context);
         if (protocol.serverId() != id) {
             throw new IllegalStateException("factory built server " + protocol.serverId() + " for node " + id);
@@ -400,6 +401,32 @@ public final class SimNode implements SimNetwork.Endpoint {
         if (durableZxid() > reportedDurableZxid) {
             durableReportDue = true;
         }
+    }
+
+    /**
+     * The node's state for a protocol that sends snapshots. Half the incarnations capture in the background, as
+     * the server's driver does: the state is taken when asked and handed back after a while, during which the
+     * node goes on applying (a capture racing with TRUNC, a crash or a lost leadership is part of the search).
+     */
+    private StateSnapshots stateSnapshots(boolean inBackground) {
+        return new StateSnapshots() {
+            @Override
+            public StateSnapshot capture() {
+                return captureState();
+            }
+
+            @Override
+            public boolean startCapture() {
+                if (!inBackground) {
+                    return false;
+                }
+                StateSnapshot snapshot = captureState();
+                trace.record(TraceHash.Kind.SNAPSHOT, queue.now(), id, snapshot.zxid(), -1);
+                onThisIncarnation(random.between(1, 3 * tickMillis),
+                        () -> protocol.snapshotCaptured(snapshot, clock.millis()));
+                return true;
+            }
+        };
     }
 
     private StateSnapshot captureState() {
