@@ -61,7 +61,15 @@ final class Election {
 
     private void notifyAll(long nowMillis) {
         replica.sendToPeers(notification());
-        resendAtMillis = nowMillis + replica.settings.tickMillis() * (1 + replica.random.nextInt(2));
+        resendAtMillis = nowMillis + resendMillis() * (1 + replica.random.nextInt(2));
+    }
+
+    /**
+     * How often votes are told again (times one or two): a tick, but no more than the finalize wait, so that a server
+     * configured with ZooKeeper's 2 s ticks does not wait seconds for a lost vote.
+     */
+    private long resendMillis() {
+        return Math.max(1, Math.min(replica.settings.tickMillis(), replica.settings.finalizeWaitMillis()));
     }
 
     void step(int from, Notification n, long nowMillis) {
@@ -76,15 +84,19 @@ final class Election {
             // Decided already: tell a LOOKING server whom this one follows, so it can join.
             if (n.state() == PeerState.LOOKING) {
                 replica.send(from, notification());
-                if (replica.isLeading()) {
+                // Votes travel apart from the quorum messages (their own port, their own connection), so a vote
+                // sent before its sender decided can arrive after what it sent once it had (FOLLOWERINFO,
+                // LEADERINFO). Only a vote of a later round than the one this server decided in says the sender
+                // is electing again.
+                boolean electingAgain = n.round() > round;
+                if (replica.isLeading() && electingAgain) {
                     replica.discovery.followerLooking(from);
                 } else if (replica.isFollowing() && replica.following.leaderId == from
-                        && replica.phase != Phase.DISCOVERY) {
-                    // Its leader sent LEADERINFO (or led), and is electing again: it restarted or gave up (say a
-                    // follower had a newer history), and the connection is gone. On a FIFO link this LOOKING
-                    // was sent after the LEADERINFO, so it is not a stale vote. Waiting out initLimit instead
-                    // kept the server out of the next election; in DISCOVERY the prospective leader may simply
-                    // not have decided yet, and initLimit covers that.
+                        && replica.phase != Phase.DISCOVERY && electingAgain) {
+                    // Its leader sent LEADERINFO (or led), and is electing again: it gave up (say a follower had
+                    // a newer history). Waiting out initLimit instead kept this server out of the next election;
+                    // in DISCOVERY the prospective leader may simply not have decided yet, and initLimit covers
+                    // that. (A leader that restarted starts again from round 1; its closed connection says so.)
                     replica.goLooking("leader " + from + " is looking for a leader", nowMillis);
                 }
             }
@@ -116,6 +128,10 @@ final class Election {
         received.put(from, n.vote());
         if (!vote.equals(before)) {
             finalizeAtMillis = -1;
+        } else if (!n.vote().equals(vote)) {
+            // Its vote is worse and this one did not change, so nothing was sent: without an answer it would learn
+            // the better vote only at this server's next resend (it may have missed it while it still followed).
+            replica.send(from, notification());
         }
         if (noBetterVoteCanCome()) {
             decide(nowMillis);

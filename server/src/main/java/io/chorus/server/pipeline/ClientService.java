@@ -5,8 +5,10 @@ import io.chorus.datatree.DataTree;
 import io.chorus.server.net.ClientChannel;
 import io.chorus.server.net.ConnectPacket;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -29,6 +31,8 @@ public final class ClientService {
     private final Function<DataTree, RequestPipeline> newPipeline;
     private final Set<ClientChannel> channels = new LinkedHashSet<>();
     private final List<Held> held = new ArrayList<>();
+    /** The connect each channel of this period opened with, should the period end before it is answered. */
+    private final Map<ClientChannel, ConnectPacket> connects = new HashMap<>();
     private RequestPipeline pipeline;
     private DataTree servedTree;
     private Role servedRole;
@@ -51,7 +55,7 @@ public final class ClientService {
         if (pipeline != null && role == servedRole && tree == servedTree) {
             return pipeline;
         }
-        stop(role == servedRole ? "this server's state was replaced" : "this server is now " + role);
+        end(role == servedRole ? "this server's state was replaced" : "this server is now " + role, nowMillis);
         if (serves(role)) {
             servedRole = role;
             servedTree = tree;
@@ -78,15 +82,41 @@ public final class ClientService {
     public void connect(ClientChannel channel, ConnectPacket packet, long nowMillis) {
         if (pipeline != null) {
             channels.add(channel);
+            connects.put(channel, packet);
             pipeline.onConnect(channel, packet, nowMillis);
             return;
         }
+        hold(channel, packet, nowMillis);
+    }
+
+    private void hold(ClientChannel channel, ConnectPacket packet, long nowMillis) {
         long holdMillis = Math.min(HOLD_MILLIS_MAX, Math.max(0, packet.timeoutMillis() / 3));
         if (holdMillis == 0) {
             channel.close("this server is not serving clients now (no quorum)");
             return;
         }
         held.add(new Held(channel, packet, nowMillis + holdMillis));
+    }
+
+    /**
+     * Ends the period: a client whose connect this period never answered (its new session was still being
+     * created, say through a leader that just died) is held for the next period, as if it had come during the
+     * election; the stock client would otherwise back off for up to a second before trying again. Every other
+     * connection is closed.
+     */
+    private void end(String reason, long nowMillis) {
+        if (pipeline == null) {
+            return;
+        }
+        for (ClientChannel channel : List.copyOf(channels)) {
+            ConnectPacket unanswered = pipeline.isEstablished(channel) ? null : connects.get(channel);
+            if (unanswered != null && channel.isOpen()) {
+                hold(channel, unanswered, nowMillis);
+            } else {
+                channel.close(reason);
+            }
+        }
+        clear();
     }
 
     /** Closes the held connections whose time is up (called every tick). */
@@ -116,7 +146,12 @@ public final class ClientService {
         for (ClientChannel channel : List.copyOf(channels)) {
             channel.close(reason);
         }
+        clear();
+    }
+
+    private void clear() {
         channels.clear();
+        connects.clear();
         pipeline = null;
         servedTree = null;
         servedRole = null;
@@ -133,6 +168,7 @@ public final class ClientService {
 
     public void disconnected(ClientChannel channel) {
         channels.remove(channel);
+        connects.remove(channel);
         held.removeIf(h -> h.channel == channel);
     }
 

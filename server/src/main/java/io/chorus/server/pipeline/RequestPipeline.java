@@ -156,6 +156,12 @@ public final class RequestPipeline {
         send(connection, new ConnectReplyPacket(new ConnectResponse(0, timeout, id, info.password(), false), false));
     }
 
+    /** Whether {@code connection}'s connect was answered: it holds an established session. */
+    public boolean isEstablished(ClientChannel connection) {
+        ClientSession session = sessions.get(connection.sessionId());
+        return session != null && session.connection == connection;
+    }
+
     public void onDisconnected(ClientChannel connection) {
         long id = connection.sessionId();
         connecting.remove(id);

@@ -73,6 +73,31 @@ class ClientServiceTest {
     }
 
     @Test
+    void aConnectNotYetAnsweredWhenThePeriodEndsIsHeldForTheNextOneButAnEstablishedSessionIsCut() {
+        service.serve(Role.FOLLOWER, tree, 0);
+        RecordingChannel established = new RecordingChannel();
+        service.connect(established, newSession(30_000), 0);
+        Txn create = proposed.remove(0);
+        long sessionId = established.sessionId();
+        service.current().onApplied(1, create, tree.apply(1, create));
+        assertThat(service.current().isEstablished(established)).isTrue();
+
+        RecordingChannel unanswered = new RecordingChannel();
+        service.connect(unanswered, newSession(30_000), 5); // its CreateSession went to a leader that just died
+        assertThat(proposed).hasSize(1);
+        assertThat(service.current().isEstablished(unanswered)).isFalse();
+
+        service.serve(Role.LOOKING, tree, 10);
+        assertThat(established.isOpen()).isFalse();
+        assertThat(unanswered.isOpen()).as("held, not cut").isTrue();
+
+        service.serve(Role.FOLLOWER, tree, 100);
+        assertThat(proposed).hasSize(2).last().extracting(Txn::body).isInstanceOf(TxnBody.CreateSession.class);
+        assertThat(service.holds(unanswered)).isTrue();
+        assertThat(sessionId).isNotZero();
+    }
+
+    @Test
     void aHeldClientThatHungUpIsForgotten() {
         service.serve(Role.LOOKING, tree, 0);
         RecordingChannel client = new RecordingChannel();
@@ -83,10 +108,9 @@ class ClientServiceTest {
     }
 
     @Test
-    void endingAPeriodClosesEveryConnectionAndANewTreeStartsANewPeriod() {
+    void endingAPeriodClosesEveryEstablishedSessionAndANewTreeStartsANewPeriod() {
         RequestPipeline first = service.serve(Role.FOLLOWER, tree, 0);
-        RecordingChannel client = new RecordingChannel();
-        service.connect(client, newSession(30_000), 0);
+        RecordingChannel client = connectAndEstablish(tree, 1);
         assertThat(service.serve(Role.FOLLOWER, tree, 5)).isSameAs(first);
 
         DataTree replaced = new DataTree(TreeOptions.DEFAULTS);
@@ -95,10 +119,19 @@ class ClientServiceTest {
         assertThat(client.isOpen()).isFalse();
         assertThat(client.closedBecause).contains("replaced");
 
-        RecordingChannel next = new RecordingChannel();
-        service.connect(next, newSession(30_000), 20);
+        RecordingChannel next = connectAndEstablish(replaced, 1);
         assertThat(service.serve(Role.LOOKING, replaced, 30)).isNull();
         assertThat(next.isOpen()).isFalse();
         assertThat(next.closedBecause).contains("LOOKING");
+    }
+
+    /** A client whose new session is created (its CreateSession applied at {@code zxid}) in the current period. */
+    private RecordingChannel connectAndEstablish(DataTree current, long zxid) {
+        RecordingChannel client = new RecordingChannel();
+        service.connect(client, newSession(30_000), 0);
+        Txn create = proposed.remove(proposed.size() - 1);
+        service.current().onApplied(zxid, create, current.apply(zxid, create));
+        assertThat(service.current().isEstablished(client)).isTrue();
+        return client;
     }
 }

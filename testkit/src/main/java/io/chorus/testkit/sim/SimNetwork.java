@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
 
 /**
@@ -55,6 +56,8 @@ public final class SimNetwork {
     private final Set<Long> cutLinks = new HashSet<>();
     private final java.util.Map<Long, Long> lastArrivalOnLink = new java.util.HashMap<>();
     private boolean fifoLinks;
+    private ToIntFunction<PeerMessage> channelOf = message -> 0;
+    private int connectionChannel;
     private boolean duplicatesAllowed = true;
     private DelayDistribution delay = DelayDistribution.uniform(1, 5);
     private double lossRate;
@@ -107,6 +110,12 @@ public final class SimNetwork {
     }
 
     /** When true, messages on one link arrive in the order they were sent (see the class comment). */
+    /** See {@link Simulation.Builder#channels}: FIFO per pair of nodes and channel. */
+    public void setChannels(ToIntFunction<PeerMessage> channelOf, int connectionChannel) {
+        this.channelOf = channelOf;
+        this.connectionChannel = connectionChannel;
+    }
+
     public void setFifoLinks(boolean fifoLinks) {
         this.fifoLinks = fifoLinks;
     }
@@ -217,6 +226,11 @@ public final class SimNetwork {
         return links;
     }
 
+    /** One connection's order: node ids and channels are small, so each fits its own bits. */
+    private static long channelKey(int from, int to, int channel) {
+        return ((long) channel << 48) ^ linkKey(from, to);
+    }
+
     private static long linkKey(int from, int to) {
         return ((long) from << 32) | (to & 0xffffffffL);
     }
@@ -247,8 +261,9 @@ public final class SimNetwork {
         long arrival = queue.now() + delay.sample(random);
         if (fifoLinks) {
             // Not before the previous message on this link; at the same millisecond the queue keeps send order.
-            arrival = Math.max(arrival, lastArrivalOnLink.getOrDefault(linkKey(from, to), 0L));
-            lastArrivalOnLink.put(linkKey(from, to), arrival);
+            long channelLink = channelKey(from, to, channelOf.applyAsInt(message));
+            arrival = Math.max(arrival, lastArrivalOnLink.getOrDefault(channelLink, 0L));
+            lastArrivalOnLink.put(channelLink, arrival);
         }
         queue.at(arrival, () -> {
             if (isCut(from, to) || !target.up() || target.incarnation() != incarnation) {
@@ -290,8 +305,9 @@ public final class SimNetwork {
             return;
         }
         long incarnation = target.incarnation();
-        long arrival = Math.max(queue.now() + delay.sample(random), lastArrivalOnLink.getOrDefault(linkKey(about, to), 0L));
-        lastArrivalOnLink.put(linkKey(about, to), arrival);
+        long channelLink = channelKey(about, to, connectionChannel);
+        long arrival = Math.max(queue.now() + delay.sample(random), lastArrivalOnLink.getOrDefault(channelLink, 0L));
+        lastArrivalOnLink.put(channelLink, arrival);
         queue.at(arrival, () -> {
             if (target.up() && target.incarnation() == incarnation && !isCut(about, to)) {
                 trace.record(TraceHash.Kind.CONNECTION, queue.now(), about, to, up ? 1 : 0);

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.ToIntFunction;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -61,6 +62,7 @@ public final class Simulation {
         network.setDelay(b.messageDelay != null ? b.messageDelay : preset.messageDelay());
         network.setFifoLinks(b.fifoLinks);
         network.setDuplicatesAllowed(b.duplicatesAllowed);
+        network.setChannels(b.channelOf, b.connectionChannel);
         baseLossRate = b.lossRate != null ? b.lossRate : preset.baseLossRate();
         baseDuplicateRate = b.duplicateRate != null ? b.duplicateRate : preset.baseDuplicateRate();
         network.setLossRate(baseLossRate);
@@ -354,6 +356,8 @@ public final class Simulation {
         private final List<NodeListener> listeners = new ArrayList<>();
         private boolean keepTraceText;
         private boolean fifoLinks;
+        private ToIntFunction<PeerMessage> channelOf = message -> 0;
+        private int connectionChannel;
         private boolean duplicatesAllowed = true;
 
         private Builder() {
@@ -435,6 +439,17 @@ public final class Simulation {
          */
         public Builder fifoLinks() {
             this.fifoLinks = true;
+            return this;
+        }
+
+        /**
+         * Each pair of nodes talks over several connections, one per channel {@code channelOf} names (Zab's votes
+         * go over the election port, the rest over the quorum port): order is kept within a channel, not across
+         * channels. Connection events travel with {@code connectionChannel}'s messages.
+         */
+        public Builder channels(ToIntFunction<PeerMessage> channelOf, int connectionChannel) {
+            this.channelOf = Objects.requireNonNull(channelOf);
+            this.connectionChannel = connectionChannel;
             return this;
         }
 

@@ -1,9 +1,11 @@
 package io.chorus.testkit.zk;
 
+import io.chorus.api.spi.PeerCodec;
 import io.chorus.testkit.sim.ProtocolFactory;
 import io.chorus.testkit.sim.Simulation;
 import io.chorus.zab.LogHistory;
 import io.chorus.zab.PlantedFault;
+import io.chorus.zab.ZabPeerCodec;
 import io.chorus.zab.ZabProtocol;
 import io.chorus.zab.ZabSettings;
 import java.util.Set;
@@ -25,7 +27,9 @@ public final class ZabEnsembles {
     }
 
     public static UnaryOperator<Simulation.Builder> network(ZabSettings settings) {
-        return builder -> builder.fifoLinks().noDuplicates().tickMillis(settings.tickMillis());
+        return builder -> builder.fifoLinks().noDuplicates().tickMillis(settings.tickMillis())
+                .channels(message -> ZabPeerCodec.INSTANCE.channelOf(message).ordinal(),
+                        PeerCodec.Channel.QUORUM.ordinal());
     }
 
     /** A follower more than this many entries behind gets a snapshot, in one seed of three. */
