@@ -1,5 +1,6 @@
 package io.chorus.bench.ensemble;
 
+import io.chorus.bench.process.JvmFlags;
 import io.chorus.server.cluster.ClusterPorts;
 import io.chorus.server.cluster.LocalCluster;
 import io.chorus.server.cluster.LocalNode;
@@ -19,12 +20,7 @@ public final class ChorusEnsembleType implements EnsembleType {
     private final List<String> extraJvmFlags;
 
     public ChorusEnsembleType(List<String> extraJvmFlags) {
-        for (String flag : extraJvmFlags) {
-            if (flag.isEmpty() || flag.charAt(0) != '-') {
-                throw new IllegalArgumentException("a JVM option starts with '-', got '" + flag + "'");
-            }
-        }
-        this.extraJvmFlags = List.copyOf(extraJvmFlags);
+        this.extraJvmFlags = JvmFlags.checked(extraJvmFlags);
     }
 
     @Override

@@ -33,12 +33,7 @@ public final class ChorusServerType implements ServerType {
 
     /** @param extraJvmFlags flags added to the child's command line, each starting with '-' */
     public ChorusServerType(List<String> extraJvmFlags) {
-        for (String flag : extraJvmFlags) {
-            if (flag.isEmpty() || flag.charAt(0) != '-') {
-                throw new IllegalArgumentException("a JVM option starts with '-', got '" + flag + "'");
-            }
-        }
-        this.extraJvmFlags = List.copyOf(extraJvmFlags);
+        this.extraJvmFlags = JvmFlags.checked(extraJvmFlags);
     }
 
     @Override

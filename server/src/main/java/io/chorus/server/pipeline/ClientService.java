@@ -42,7 +42,7 @@ public final class ClientService {
         this.newPipeline = newPipeline;
     }
 
-    public static boolean serves(Role role) {
+    static boolean serves(Role role) {
         return role == Role.LEADER || role == Role.FOLLOWER || role == Role.STANDALONE;
     }
 
@@ -157,7 +157,10 @@ public final class ClientService {
         servedRole = null;
     }
 
-    /** A connection opened: handed to the pipeline, or closed at once while not serving. */
+    /**
+     * A connection opened whose connect the caller hands to the pipeline itself (the simulator's node, after its
+     * link delay): it joins the period, or is closed at once while not serving. Never held.
+     */
     public void connected(ClientChannel channel) {
         if (pipeline == null) {
             channel.close("this server is not serving clients now (no quorum)");
