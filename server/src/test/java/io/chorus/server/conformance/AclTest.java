@@ -73,6 +73,7 @@ class AclTest {
             owner.create(node, null, Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
             owner.create(node + "/child", null, Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
             owner.setACL(node, aclOf(new ACL(permission.getValue(), Ids.ANYONE_ID_UNSAFE)), -1);
+            DeliveryBarrier.pass(stranger); // on an ensemble its server may not have the new ACL yet
             allowed.put(permission.getKey(), allowedOperations(stranger, node));
         }
 

@@ -164,6 +164,7 @@ final class ConformanceServers implements BeforeEachCallback, AfterEachCallback,
     @Override
     public void beforeEach(ExtensionContext context) {
         testName = context.getRequiredTestMethod().getName();
+        running.values().forEach(ServerUnderTest::testStarting);
     }
 
     @Override

@@ -14,6 +14,10 @@ interface ServerUnderTest extends AutoCloseable {
         return clientAddress().getHostString() + ":" + clientAddress().getPort();
     }
 
+    /** A test is about to start (an ensemble moves its clients to its next server). */
+    default void testStarting() {
+    }
+
     /** Stops the server and starts it again on the same port from the same data directory. */
     void restart() throws IOException;
 

@@ -31,8 +31,9 @@ public final class LocalEnsemble implements AutoCloseable {
     LocalEnsemble(int size, Path dir, Consumer<ServerConfig.Builder> tuning) {
         this.dir = dir;
         this.tuning = tuning;
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
         for (int id = 1; id <= size; id++) {
-            members.add(new PeerAddress(id, "127.0.0.1", freePort(), freePort(), freePort()));
+            members.add(new PeerAddress(id, "127.0.0.1", freePort(taken), freePort(taken), freePort(taken)));
         }
     }
 
@@ -125,6 +126,15 @@ public final class LocalEnsemble implements AutoCloseable {
         for (int id : List.copyOf(running.keySet())) {
             stopServer(id);
         }
+    }
+
+    /** A free port not among {@code taken} (each free port is free only until it is taken), added to it. */
+    private static int freePort(java.util.Set<Integer> taken) {
+        int port;
+        do {
+            port = freePort();
+        } while (!taken.add(port));
+        return port;
     }
 
     public static int freePort() {
