@@ -107,9 +107,10 @@ final class Broadcast {
                 + leader.newEpoch);
         LogEntry entry = new LogEntry(zxid, payload);
         replica.log(entry);
+        Proposal proposal = new Proposal(entry); // one instance for every follower: the transport encodes it once
         for (LearnerLink link : leader.links.values()) {
             if (link.receivesBroadcast()) {
-                replica.send(link.serverId, new Proposal(entry));
+                replica.send(link.serverId, proposal);
             }
         }
         return ProposeOutcome.ACCEPTED;
@@ -149,9 +150,10 @@ final class Broadcast {
                 + " beyond the proposals " + Replica.hex(replica.history.lastZxid()));
         leader.commitZxid = committable;
         replica.deliverUpTo(committable);
+        Commit commit = new Commit(leader.newEpoch, committable);
         for (LearnerLink link : leader.links.values()) {
             if (link.receivesBroadcast()) {
-                replica.send(link.serverId, new Commit(leader.newEpoch, committable));
+                replica.send(link.serverId, commit);
             }
         }
     }

@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,7 @@ public final class PeerTransport implements AutoCloseable {
     private final Map<Integer, Map<PeerCodec.Channel, PeerSlot>> slots = new TreeMap<>();
     private final Queue<PeerConnection> unflushed = new ConcurrentLinkedQueue<>();
     private final AtomicLong messagesDropped = new AtomicLong();
+    private final AtomicReference<Encoded> lastEncoded = new AtomicReference<>();
     private final EventLoopGroup group;
     private final List<Channel> serverChannels = new ArrayList<>();
     private final List<PeerDialer> dialers = new ArrayList<>();
@@ -208,7 +210,7 @@ public final class PeerTransport implements AutoCloseable {
             LOG.debug("dropping a message to peer {}: no {} connection", to, kind);
             return;
         }
-        byte[] payload = codec.encode(message);
+        byte[] payload = encode(message);
         if (payload.length > limits.frameBytesMax()) {
             messagesDropped.incrementAndGet();
             LOG.warn("dropping a message of {} bytes to peer {}: above frameBytesMax {}", payload.length, to,
@@ -232,6 +234,21 @@ public final class PeerTransport implements AutoCloseable {
             }
             case CLOSED -> messagesDropped.incrementAndGet();
         }
+    }
+
+    /** The message last encoded and its bytes: a leader sends the same proposal to every follower in turn. */
+    private record Encoded(PeerMessage message, byte[] bytes) {
+    }
+
+    /** The codec's bytes for {@code message}, encoded once however many peers it goes to one after another. */
+    private byte[] encode(PeerMessage message) {
+        Encoded last = lastEncoded.get();
+        if (last != null && last.message == message) {
+            return last.bytes;
+        }
+        byte[] bytes = codec.encode(message);
+        lastEncoded.set(new Encoded(message, bytes));
+        return bytes;
     }
 
     /** Flushes every connection written since the last flush. Any thread; never blocks. */
