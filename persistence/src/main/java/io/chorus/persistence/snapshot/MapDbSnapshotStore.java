@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * the snapshot does not exist, and a save cut short by a crash is cleaned up when the store next opens.
  *
  * <p>Chunks are committed every {@link #CHUNKS_PER_COMMIT_MAX} chunks while saving, so MapDB's
- * write-ahead log stays bounded whatever the snapshot's size. Methods are synchronized; a stream from
+ * write-ahead log stays bounded whatever the snapshot's size. A chunk stays below MapDB's largest plain
+ * record ({@link #CHUNK_BYTES_MAX}): bigger values become MapDB "linked records", and a process killed while
+ * saving them left a file whose reopening failed with {@code PointerChecksumBroken} in
+ * {@code StoreWAL.linkedRecordGet} (about one kill in six in {@code SnapshotCrashTest}). Methods are synchronized; a stream from
  * {@link Snapshot#open()} reads without the lock and fails if its snapshot is deleted meanwhile;
  * {@link #newest()} reads without the lock, so monitoring never waits for a save.
  *
@@ -41,9 +44,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class MapDbSnapshotStore implements SnapshotStore {
     public static final String FILE_NAME = "snapshots.db";
-    public static final int CHUNK_BYTES_DEFAULT = 1 << 20;
-    /** Chunks written between two commits of a save in progress. */
-    static final int CHUNKS_PER_COMMIT_MAX = 16;
+    /**
+     * The largest chunk: MapDB 3 stores a record above 65,535 bytes as a linked record, and a chunk's record
+     * adds its CRC and MapDB's length prefix to the data, so this leaves room for both.
+     */
+    public static final int CHUNK_BYTES_MAX = 60 << 10;
+    public static final int CHUNK_BYTES_DEFAULT = CHUNK_BYTES_MAX;
+    /** Chunks written between two commits of a save in progress: 15 MiB at the default chunk size. */
+    static final int CHUNKS_PER_COMMIT_MAX = 256;
     private static final Logger LOG = LoggerFactory.getLogger(MapDbSnapshotStore.class);
 
     private final Path file;
@@ -77,8 +85,9 @@ public final class MapDbSnapshotStore implements SnapshotStore {
 
     /** Opens (creating if needed) the store in {@code directory}, removing what an interrupted save left. */
     public static MapDbSnapshotStore open(Path directory, int chunkBytes) throws IOException {
-        if (chunkBytes < 1) {
-            throw new IllegalArgumentException("chunkBytes must be positive: " + chunkBytes);
+        if (chunkBytes < 1 || chunkBytes > CHUNK_BYTES_MAX) {
+            throw new IllegalArgumentException("chunkBytes must be between 1 and " + CHUNK_BYTES_MAX + ": "
+                    + chunkBytes);
         }
         DirectoryFsync.createDirectories(directory);
         Path file = directory.resolve(FILE_NAME);

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The MapDB store's checksums, chunking and handling of damaged files. */
 class MapDbSnapshotStoreTest {
-    private static final int CHUNK_BYTES = 64 << 10;
+    private static final int CHUNK_BYTES = MapDbSnapshotStore.CHUNK_BYTES_MAX;
 
     @TempDir
     Path dir;
@@ -44,6 +44,14 @@ class MapDbSnapshotStoreTest {
             assertThat(store.storedChunkCount()).isEqualTo((length + CHUNK_BYTES - 1) / CHUNK_BYTES);
             assertThat(Arrays.equals(read(store.latestValid().orElseThrow()), state)).isTrue();
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, MapDbSnapshotStore.CHUNK_BYTES_MAX + 1, 1 << 20})
+    void aChunkSizeMapDbWouldStoreAsALinkedRecordOrNoneAtAllIsRefused(int chunkBytes) {
+        assertThatThrownBy(() -> MapDbSnapshotStore.open(dir, chunkBytes))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chunkBytes");
+        assertThat(dir.resolve(MapDbSnapshotStore.FILE_NAME)).doesNotExist();
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What the store reports about its newest snapshot for monitoring, and how its file grows. */
 class NewestSnapshotAndFileSizeTest {
-    private static final int CHUNK_BYTES = 64 << 10;
+    private static final int CHUNK_BYTES = MapDbSnapshotStore.CHUNK_BYTES_MAX;
     private static final long WAIT_SECONDS = 30;
 
     @TempDir
@@ -100,7 +100,7 @@ class NewestSnapshotAndFileSizeTest {
     void theFileLevelsOffAtRetainedPlusOneSnapshotsInsteadOfGrowingWithEverySave() throws IOException {
         int snapshotBytes = 2 << 20;
         int retained = 2;
-        try (MapDbSnapshotStore store = MapDbSnapshotStore.open(dir, snapshotBytes / 8)) {
+        try (MapDbSnapshotStore store = MapDbSnapshotStore.open(dir, CHUNK_BYTES)) {
             long zxid = 0;
             for (; zxid < retained + 1; zxid++) {
                 store.save(zxid, writing(randomBytes(snapshotBytes, zxid)));

@@ -11,9 +11,9 @@ import java.nio.file.Path;
  * Usage: {@code SnapshotWriterChild <directory>}.
  */
 public final class SnapshotWriterChild {
-    static final int CHUNK_BYTES = 64 << 10;
-    static final int FIRST_SNAPSHOT_BYTES = 1 << 20;
-    /** Bounds the unfinished save: 64 MiB at the chunk size above. */
+    static final int CHUNK_BYTES = MapDbSnapshotStore.CHUNK_BYTES_MAX;
+    static final int FIRST_SNAPSHOT_BYTES = 16 * CHUNK_BYTES;
+    /** Bounds the unfinished save: 60 MiB at the chunk size above. */
     static final int CHUNKS_MAX = 1024;
 
     private SnapshotWriterChild() {
