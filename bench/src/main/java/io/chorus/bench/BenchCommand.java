@@ -22,6 +22,7 @@ import io.chorus.bench.report.TreeReport;
 import io.chorus.bench.tree.TreeResult;
 import io.chorus.bench.tree.TreeSpec;
 import io.chorus.bench.tree.ValueMode;
+import io.chorus.server.config.EnsembleConfig;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -95,6 +96,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + ") starts a ZooKeeper ensemble, then a Chorus ensemble, every node its own JVM, session i"
                     + " on server i mod N only; default: ${DEFAULT-VALUE}")
     private int ensembleNodes;
+
+    @Option(names = "--protocols", paramLabel = "zab,paxos-lite", split = ",", defaultValue = "zab",
+            description = "the consensus protocols of the Chorus ensembles, each run in turn with --nodes 3 or more;"
+                    + " default: ${DEFAULT-VALUE}")
+    private List<String> protocols;
 
     @Option(names = "--failovers", paramLabel = "N", defaultValue = "20",
             description = "failover: leader kills per ensemble; default: ${DEFAULT-VALUE}")
@@ -206,10 +212,13 @@ public final class BenchCommand implements Callable<Integer> {
         LoadSpec loadSpec = loadSpec();
         List<Workload> workloads = loadWorkloads();
         int rounds = (mode == Mode.FAILOVER || mode == Mode.ALL) ? failovers : 0;
-        ChorusEnsembleType chorus = valid(() -> new ChorusEnsembleType(chorusJvmOptions));
-        List<EnsembleType> types = compare != Compare.NONE
-                ? List.of(new ZooKeeperEnsembleType(), chorus)
-                : List.of(chorus);
+        List<EnsembleType> types = new ArrayList<>();
+        if (compare != Compare.NONE) {
+            types.add(new ZooKeeperEnsembleType());
+        }
+        for (String protocol : protocols) {
+            types.add(valid(() -> new ChorusEnsembleType(protocol, protocols.size() > 1, chorusJvmOptions)));
+        }
         EnsembleBench bench = new EnsembleBench(types, ensembleNodes, valid(() -> ChildJvm.likeThisJvm(heap)),
                 progress);
         List<ServerOutcome<EnsembleResult>> outcomes = bench.run(loadSpec, workloads, rounds);
@@ -271,6 +280,19 @@ public final class BenchCommand implements Callable<Integer> {
         if (mode == Mode.FAILOVER && ensembleNodes < 3) {
             throw new ParameterException(spec.commandLine(),
                     "--workload failover kills an ensemble's leader: it needs --nodes 3 or more");
+        }
+        for (String protocol : protocols) {
+            if (!EnsembleConfig.SUPPORTED_PROTOCOLS.contains(protocol)) {
+                throw new ParameterException(spec.commandLine(), "--protocols: " + protocol
+                        + " is not a protocol; supported: " + String.join(", ", EnsembleConfig.SUPPORTED_PROTOCOLS));
+            }
+        }
+        if (protocols.size() != new java.util.HashSet<>(protocols).size()) {
+            throw new ParameterException(spec.commandLine(), "--protocols names a protocol twice: " + protocols);
+        }
+        if (!protocols.equals(List.of("zab")) && ensembleNodes < 3) {
+            throw new ParameterException(spec.commandLine(),
+                    "--protocols chooses the ensembles' consensus protocol: it needs --nodes 3 or more");
         }
         if (failovers < 1 || failovers > FAILOVERS_MAX) {
             throw new ParameterException(spec.commandLine(),

@@ -30,7 +30,8 @@ class BenchCommandTest {
         CommandLine command = new CommandLine(provider.command());
         assertThat(command.getCommandName()).isEqualTo("bench");
         assertThat(command.getCommandSpec().optionsMap()).containsKeys("--compare", "--target", "--workload",
-                "--sessions", "--in-flight", "--value-bytes", "--warmup-seconds", "--seconds", "--nodes", "--znodes", "--failovers", "--heap");
+                "--sessions", "--in-flight", "--value-bytes", "--warmup-seconds", "--seconds", "--nodes", "--znodes", "--failovers", "--heap",
+                "--protocols");
     }
 
     @Test
@@ -73,6 +74,12 @@ class BenchCommandTest {
         assertThat(err.toString()).contains("needs --nodes 3 or more");
         assertThat(bench("--nodes", "3", "--failovers", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("--failovers must be within 1..1000");
+        assertThat(bench("--nodes", "3", "--protocols", "zab,raft")).isEqualTo(2);
+        assertThat(err.toString()).contains("--protocols: raft is not a protocol; supported: zab, paxos-lite");
+        assertThat(bench("--nodes", "3", "--protocols", "zab,zab")).isEqualTo(2);
+        assertThat(err.toString()).contains("names a protocol twice");
+        assertThat(bench("--protocols", "paxos-lite")).isEqualTo(2);
+        assertThat(err.toString()).contains("--protocols chooses the ensembles' consensus protocol");
         assertThat(bench("--workload", "scan")).isEqualTo(2);
         assertThat(err.toString()).contains("--workload");
     }

@@ -38,21 +38,24 @@ class EnsembleBenchTest {
     }
 
     @Test
-    @Timeout(value = 150, unit = java.util.concurrent.TimeUnit.SECONDS)
-    void threeNodeEnsemblesOfBothKindsAreLoadedAndFailedOver() {
+    @Timeout(value = 240, unit = java.util.concurrent.TimeUnit.SECONDS)
+    void threeNodeEnsemblesOfEveryKindAndProtocolAreLoadedAndFailedOver() {
         long started = System.nanoTime();
-        int exit = bench("--nodes", "3", "--compare", "zookeeper", "--workload", "all", "--sessions", "3",
+        int exit = bench("--nodes", "3", "--compare", "zookeeper", "--protocols", "zab,paxos-lite", "--workload", "all",
+                "--sessions", "3",
                 "--in-flight", "2", "--keys", "20", "--warmup-seconds", "0", "--seconds", "1", "--failovers", "2",
                 "--heap", StartedServer.TEST_HEAP);
 
         assertThat(exit).as(out + "\n" + err).isZero();
         String report = out.toString();
         assertThat(report).contains("# Ensembles of 3 nodes", "Session i talks to server i mod 3 only",
-                "1024-byte values", "## Leader failover: 2 rounds", "Chorus / ZooKeeper 3.9.5");
+                "1024-byte values", "## Leader failover: 2 rounds", "Chorus zab / ZooKeeper 3.9.5",
+                "Chorus paxos-lite / ZooKeeper 3.9.5", "Chorus paxos-lite / Chorus zab");
         // write, read, mixed x 4 metrics, then the 7 failover figures.
         assertThat(RATIO_ROW.matcher(report).results().count()).isEqualTo(3 * 4 + 7);
         assertThat(err.toString()).contains("ZooKeeper 3.9.5: starting a 3-node ensemble",
-                "Chorus: starting a 3-node ensemble", "failover 2/2: killed leader");
+                "Chorus zab: starting a 3-node ensemble", "Chorus paxos-lite: starting a 3-node ensemble",
+                "failover 2/2: killed leader");
         System.out.println(report);
         System.out.println("ensemble test took " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
     }

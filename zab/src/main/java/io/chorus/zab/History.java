@@ -1,5 +1,6 @@
 package io.chorus.zab;
 
+import io.chorus.api.spi.LogHistory;
 import io.chorus.api.spi.LogEntry;
 import io.chorus.api.spi.StateSnapshot;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.chorus.zab;
 
+import io.chorus.api.spi.ReadyBuffer;
 import io.chorus.api.spi.DurableMetadata;
 import io.chorus.api.spi.Leadership;
 import io.chorus.api.spi.LogEntry;
@@ -29,7 +30,7 @@ final class Replica {
     final StateSnapshots snapshots;
     final RandomSource random;
     final Set<PlantedFault> faults = EnumSet.noneOf(PlantedFault.class);
-    final Outbox out = new Outbox();
+    final ReadyBuffer out = new ReadyBuffer();
     final ReadBarriers barriers = new ReadBarriers(this);
     /** Peers whose connection the transport reported closed and that have not been heard from since. */
     final Set<Integer> disconnected = new java.util.HashSet<>();

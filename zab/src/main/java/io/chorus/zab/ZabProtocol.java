@@ -1,5 +1,6 @@
 package io.chorus.zab;
 
+import io.chorus.api.spi.LogHistory;
 import io.chorus.api.spi.ConsensusProtocol;
 import io.chorus.api.spi.DurableMetadata;
 import io.chorus.api.spi.Leadership;

@@ -1,5 +1,6 @@
 package io.chorus.zab;
 
+import io.chorus.api.spi.LogHistory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chorus.api.spi.DurableMetadata;

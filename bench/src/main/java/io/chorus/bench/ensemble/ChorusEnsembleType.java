@@ -17,15 +17,23 @@ import java.util.Map;
  * run with the same heap, collector and logging as the ZooKeeper nodes. Extra JVM flags go to Chorus only.
  */
 public final class ChorusEnsembleType implements EnsembleType {
+    private final String protocol;
+    private final String displayName;
     private final List<String> extraJvmFlags;
 
-    public ChorusEnsembleType(List<String> extraJvmFlags) {
+    /**
+     * @param protocol      the consensus protocol the nodes run ({@code protocol=} in their zoo.cfg)
+     * @param namedProtocol whether the report names the protocol ("Chorus paxos-lite"), when several are compared
+     */
+    public ChorusEnsembleType(String protocol, boolean namedProtocol, List<String> extraJvmFlags) {
+        this.protocol = protocol;
+        this.displayName = namedProtocol ? "Chorus " + protocol : "Chorus";
         this.extraJvmFlags = JvmFlags.checked(extraJvmFlags);
     }
 
     @Override
     public String displayName() {
-        return "Chorus";
+        return displayName;
     }
 
     @Override
@@ -39,7 +47,8 @@ public final class ChorusEnsembleType implements EnsembleType {
                 "tickTime", Integer.toString(TICK_TIME_MILLIS),
                 "initLimit", Integer.toString(INIT_LIMIT_TICKS),
                 "syncLimit", Integer.toString(SYNC_LIMIT_TICKS),
-                "forceSync", "yes");
+                "forceSync", "yes",
+                "protocol", protocol);
         LocalCluster cluster = LocalCluster.create(ports.nodes(), root, ports.basePort(), config, (node, code) -> { });
         List<List<String>> mains = new ArrayList<>();
         for (LocalNode node : cluster.nodes()) {

@@ -10,7 +10,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The ensemble tables: the load tables of {@link LoadReport} (each server kind a column, then the ratio of
- * the second to the first), then the failover figures the same way.
+ * every later one to the first), then the failover figures the same way.
  */
 public final class EnsembleReport {
     private record Metric(String name, ToDoubleFunction<FailoverResult> value) {
@@ -70,19 +70,15 @@ public final class EnsembleReport {
                 + " polls the survivors' srvr every 5 ms. Percentiles are nearest-rank over the rounds.\n\n");
         List<String> header = new ArrayList<>(List.of("metric"));
         outcomes.forEach(o -> header.add(o.server()));
-        boolean ratio = outcomes.size() == 2;
-        if (ratio) {
-            header.add(outcomes.get(1).server() + " / " + outcomes.get(0).server());
-        }
+        List<String> ratioHeaders = Figures.ratioHeaders(outcomes.stream().map(ServerOutcome::server).toList());
+        header.addAll(ratioHeaders);
         MarkdownTable table = new MarkdownTable(header, 1);
         List<String> rounds = new ArrayList<>(List.of("rounds"));
         for (ServerOutcome<EnsembleResult> o : outcomes) {
             FailoverResult f = failoverOf(o);
             rounds.add(f == null ? Figures.NONE : Figures.count(f.rounds()));
         }
-        if (ratio) {
-            rounds.add("");
-        }
+        ratioHeaders.forEach(h -> rounds.add(""));
         table.row(rounds);
         for (Metric metric : FAILOVER) {
             List<String> row = new ArrayList<>(List.of(metric.name()));
@@ -93,9 +89,7 @@ public final class EnsembleReport {
                 values.add(v);
                 row.add(f == null ? Figures.NONE : Figures.count(v));
             }
-            if (ratio) {
-                row.add(Figures.ratio(values.get(0), values.get(1)));
-            }
+            row.addAll(Figures.ratios(values));
             table.row(row);
         }
         out.append(table.render());

@@ -1,5 +1,7 @@
 package io.chorus.bench.report;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** How numbers appear in reports: grouped integers, and ratios to two decimals. */
@@ -23,5 +25,27 @@ final class Figures {
             return NONE;
         }
         return String.format(Locale.ROOT, "%.2f", second / first);
+    }
+
+    /** The ratio columns' headers: every later server over every earlier one ("B / A", then "C / A", "C / B"). */
+    static List<String> ratioHeaders(List<String> servers) {
+        List<String> headers = new ArrayList<>();
+        for (int first = 0; first < servers.size(); first++) {
+            for (int second = first + 1; second < servers.size(); second++) {
+                headers.add(servers.get(second) + " / " + servers.get(first));
+            }
+        }
+        return headers;
+    }
+
+    /** The ratios of {@code values} (one per server) in the order of {@link #ratioHeaders}. */
+    static List<String> ratios(List<Double> values) {
+        List<String> ratios = new ArrayList<>();
+        for (int first = 0; first < values.size(); first++) {
+            for (int second = first + 1; second < values.size(); second++) {
+                ratios.add(ratio(values.get(first), values.get(second)));
+            }
+        }
+        return ratios;
     }
 }

@@ -8,7 +8,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The load tables: side by side (throughput and p50/p99/p999 per workload, each server a column, then
- * the ratio of the second server to the first), and one detail row per server and workload.
+ * the ratio of every later server to the first), and one detail row per server and workload.
  */
 public final class LoadReport {
     private record Metric(String name, ToDoubleFunction<LoadResult> value) {
@@ -48,10 +48,7 @@ public final class LoadReport {
     static String sideBySide(List<ServerOutcome<List<LoadResult>>> outcomes) {
         List<String> header = new ArrayList<>(List.of("workload", "metric"));
         outcomes.forEach(o -> header.add(o.server()));
-        boolean ratio = outcomes.size() == 2;
-        if (ratio) {
-            header.add(outcomes.get(1).server() + " / " + outcomes.get(0).server());
-        }
+        header.addAll(Figures.ratioHeaders(outcomes.stream().map(ServerOutcome::server).toList()));
         MarkdownTable table = new MarkdownTable(header, 2);
         for (String workload : workloads(outcomes)) {
             for (Metric metric : SIDE_BY_SIDE) {
@@ -62,9 +59,7 @@ public final class LoadReport {
                     values.add(r == null ? Double.NaN : metric.value().applyAsDouble(r));
                     row.add(r == null ? Figures.NONE : Figures.count(values.get(values.size() - 1)));
                 }
-                if (ratio) {
-                    row.add(Figures.ratio(values.get(0), values.get(1)));
-                }
+                row.addAll(Figures.ratios(values));
                 table.row(row);
             }
         }

@@ -35,6 +35,19 @@ class ReportTest {
     }
 
     @Test
+    void threeServersGetARatioForEveryPairLaterOverEarlier() {
+        String report = LoadReport.render(SPEC, List.of(
+                ServerOutcome.succeeded("ZooKeeper", List.of(result(Workload.WRITE, 20_000, 1_000))),
+                ServerOutcome.succeeded("Chorus zab", List.of(result(Workload.WRITE, 30_000, 500))),
+                ServerOutcome.succeeded("Chorus paxos-lite", List.of(result(Workload.WRITE, 27_000, 600)))));
+
+        assertThat(report).contains("Chorus zab / ZooKeeper", "Chorus paxos-lite / ZooKeeper",
+                "Chorus paxos-lite / Chorus zab");
+        assertThat(report).containsPattern(
+                "\\| write +\\| throughput \\(ops/s\\) +\\| +20,000 \\| +30,000 \\| +27,000 \\| +1\\.50 \\| +1\\.35 \\| +0\\.90 \\|");
+    }
+
+    @Test
     void aFailedServerShowsDashesAndItsReason() {
         String report = LoadReport.render(SPEC, List.of(
                 ServerOutcome.succeeded("ZooKeeper", List.of(result(Workload.READ, 30_000, 500))),

@@ -27,7 +27,7 @@ public final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--nodes", description = "How many servers (default 3; an odd number tolerates the most failures).")
     int nodes = 3;
 
-    @Option(names = "--protocol", description = "Consensus protocol (default zab; supported: zab).")
+    @Option(names = "--protocol", description = "Consensus protocol: zab (default) or paxos-lite.")
     String protocol = "zab";
 
     @Option(names = "--base-port", description = "Client port of node 1; the others derive from it (default 2181).")

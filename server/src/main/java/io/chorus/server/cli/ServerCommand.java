@@ -31,6 +31,10 @@ public final class ServerCommand implements Callable<Integer> {
             + "(default: the dataDir/myid file, as ZooKeeper reads it).")
     Integer id;
 
+    @Option(names = "--protocol", description = "Consensus protocol of the ensemble the config lists: zab (default) "
+            + "or paxos-lite; overrides the config's protocol= line.")
+    String protocol;
+
     @Override
     public Integer call() throws Exception {
         ServerConfig config;
@@ -78,6 +82,9 @@ public final class ServerCommand implements Callable<Integer> {
         }
         if (id != null) {
             builder.myId = id;
+        }
+        if (protocol != null) {
+            builder.protocol = protocol;
         }
         return builder.build();
     }

@@ -37,7 +37,7 @@ public record EnsembleConfig(
     /** Server ids ride in the top byte of session ids, so they fit in 1..255. */
     public static final int ID_MIN = 1;
     public static final int ID_MAX = 255;
-    public static final List<String> SUPPORTED_PROTOCOLS = List.of("zab");
+    public static final List<String> SUPPORTED_PROTOCOLS = List.of("zab", "paxos-lite");
 
     private static final Logger LOG = LoggerFactory.getLogger(EnsembleConfig.class);
 

@@ -59,6 +59,7 @@ public final class NodeDriver implements ClientRequestSink, Proposer, NodeStatus
     private DataTree tree;
     private ClientService clients;
     private volatile Leadership leadership;
+    private final DurabilityReports durabilityReports = new DurabilityReports();
     private volatile long lastAppliedZxid;
     private volatile int nodeCount;
     private volatile long treeDigest;
@@ -139,7 +140,7 @@ public final class NodeDriver implements ClientRequestSink, Proposer, NodeStatus
 
     /** The log made everything up to {@code zxid} durable (called on the log's thread). */
     public void durable(long zxid) {
-        loop.execute(() -> protocol.persisted(zxid));
+        loop.execute(() -> protocol.persisted(durabilityReports.asReported(zxid)));
     }
 
     /** A message from another server (called on a transport thread). */
@@ -219,6 +220,11 @@ public final class NodeDriver implements ClientRequestSink, Proposer, NodeStatus
         if (ready.truncateAfterZxid() != -1) {
             proposed.clear();
             log.truncateAfter(ready.truncateAfterZxid());
+            durabilityReports.truncationHandedOver(ready.truncateAfterZxid());
+            // runs on the log's thread after the truncation and before the appends below: reports after it are of
+            // the log as truncated
+            log.onLogThread(txnLog -> null).whenComplete(
+                    (done, failure) -> loop.execute(durabilityReports::truncationReached));
             if (ready.truncateAfterZxid() < tree.lastAppliedZxid() && ready.snapshotToInstall() == null) {
                 // A tail applied at restart was never committed: the tree goes back to before it.
                 LOG.info("Rebuilding the tree up to 0x{} without an uncommitted tail up to 0x{}",

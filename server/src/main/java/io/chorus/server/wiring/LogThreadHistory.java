@@ -2,7 +2,7 @@ package io.chorus.server.wiring;
 
 import io.chorus.api.spi.LogEntry;
 import io.chorus.server.node.DurableLog;
-import io.chorus.zab.LogHistory;
+import io.chorus.api.spi.LogHistory;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

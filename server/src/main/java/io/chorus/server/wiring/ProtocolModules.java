@@ -13,6 +13,7 @@ public final class ProtocolModules {
         }
         return switch (context.config().ensemble().protocol()) {
             case "zab" -> new ZabModule(context);
+            case "paxos-lite" -> new PaxosLiteModule(context);
             default -> throw new IllegalArgumentException("no module for protocol " + context.config().ensemble().protocol());
         };
     }

@@ -31,13 +31,13 @@ class ClusterCommandTest {
     void badOptionsAreRefusedNamingTheOption() {
         assertThat(run("cluster", "--nodes", "0")).isEqualTo(2);
         assertThat(run("cluster", "--nodes", "256")).isEqualTo(2);
-        assertThat(run("cluster", "--protocol", "paxos-lite")).isEqualTo(2);
+        assertThat(run("cluster", "--protocol", "raft")).isEqualTo(2);
         assertThat(run("cluster", "--base-port", "64000")).isEqualTo(2);
         assertThat(run("cluster", "--tick-time", "0")).isEqualTo(2);
         assertThat(err.toString())
                 .contains("--nodes must be 1..255, not 0")
                 .contains("--nodes must be 1..255, not 256")
-                .contains("--protocol paxos-lite is not supported; supported: zab")
+                .contains("--protocol raft is not supported; supported: zab, paxos-lite")
                 .contains("--base-port must be 1..63533 for 3 nodes")
                 .contains("--tick-time must be a positive number");
         assertThat(dir).isEmptyDirectory();

@@ -28,7 +28,10 @@ final class EnsembleChecks {
     static final Duration FAILOVER_TIMEOUT = Duration.ofSeconds(30);
     static final int SESSION_TIMEOUT_MILLIS = 10_000;
     /** tickTime 500 ms as in the existing cluster test: fast elections, session timeouts up to 10 s. */
-    static final Map<String, String> CONFIG = Map.of("tickTime", "500", "initLimit", "20", "syncLimit", "10");
+    /** The zoo.cfg lines of an ensemble running {@code protocol}. */
+    static Map<String, String> config(String protocol) {
+        return Map.of("tickTime", "500", "initLimit", "20", "syncLimit", "10", "protocol", protocol);
+    }
     private static final Pattern MODE = Pattern.compile("(?m)^Mode: (\\S+)$");
 
     private EnsembleChecks() {

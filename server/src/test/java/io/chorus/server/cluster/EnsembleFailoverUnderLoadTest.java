@@ -13,7 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,10 +34,11 @@ class EnsembleFailoverUnderLoadTest {
     @TempDir
     Path dir;
 
-    @Test
-    void killingTheLeaderUnderLoadLosesNoAcknowledgedWrite() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"zab", "paxos-lite"})
+    void killingTheLeaderUnderLoadLosesNoAcknowledgedWrite(String protocol) throws Exception {
         List<String> unexpectedExits = new CopyOnWriteArrayList<>();
-        try (LocalCluster cluster = LocalCluster.start(3, dir, LocalCluster.freeBasePort(3), EnsembleChecks.CONFIG,
+        try (LocalCluster cluster = LocalCluster.start(3, dir, LocalCluster.freeBasePort(3), EnsembleChecks.config(protocol),
                 (node, code) -> unexpectedExits.add(node + " exited with " + code))) {
             cluster.waitUntilServing(SERVING_TIMEOUT);
             EnsembleChecks.awaitLeader(cluster);
@@ -72,10 +74,11 @@ class EnsembleFailoverUnderLoadTest {
         assertThat(unexpectedExits).isEmpty();
     }
 
-    @Test
-    void aFollowerKilledUnderLoadRejoinsFromItsDisk() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"zab", "paxos-lite"})
+    void aFollowerKilledUnderLoadRejoinsFromItsDisk(String protocol) throws Exception {
         List<String> unexpectedExits = new CopyOnWriteArrayList<>();
-        try (LocalCluster cluster = LocalCluster.start(3, dir, LocalCluster.freeBasePort(3), EnsembleChecks.CONFIG,
+        try (LocalCluster cluster = LocalCluster.start(3, dir, LocalCluster.freeBasePort(3), EnsembleChecks.config(protocol),
                 (node, code) -> unexpectedExits.add(node + " exited with " + code))) {
             cluster.waitUntilServing(SERVING_TIMEOUT);
             LocalNode leader = EnsembleChecks.awaitLeader(cluster);

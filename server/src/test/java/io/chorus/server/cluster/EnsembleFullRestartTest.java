@@ -22,7 +22,8 @@ import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,10 +40,11 @@ class EnsembleFullRestartTest {
     @TempDir
     Path dir;
 
-    @Test
-    void theWholeEnsembleKilledComesBackWithEveryAcknowledgedWrite() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"zab", "paxos-lite"})
+    void theWholeEnsembleKilledComesBackWithEveryAcknowledgedWrite(String protocol) throws Exception {
         List<String> unexpectedExits = new CopyOnWriteArrayList<>();
-        Map<String, String> config = new HashMap<>(EnsembleChecks.CONFIG);
+        Map<String, String> config = new HashMap<>(EnsembleChecks.config(protocol));
         config.put("snapCount", "200");
         try (LocalCluster cluster = LocalCluster.start(3, dir, LocalCluster.freeBasePort(3), config,
                 (node, code) -> unexpectedExits.add(node + " exited with " + code))) {

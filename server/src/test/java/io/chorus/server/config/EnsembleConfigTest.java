@@ -231,8 +231,8 @@ class EnsembleConfigTest {
     @Test
     void otherProtocolsAreRefusedNamingTheSupportedOnes() throws IOException {
         myid("1");
-        refused(THREE + "protocol=paxos-lite\n").hasMessageContaining("protocol=paxos-lite")
-                .hasMessageContaining("supported: zab");
+        refused(THREE + "protocol=raft\n").hasMessageContaining("protocol=raft")
+                .hasMessageContaining("supported: zab, paxos-lite");
     }
 
     @Test

@@ -22,11 +22,18 @@ enum ServerKind {
             return ChorusUnderTest.start(settings, dataDir);
         }
     },
-    /** Three Chorus servers running Zab, with the clients spread over them. */
+    /** Three Chorus server processes running Zab, with the clients spread over them. */
     CHORUS_ENSEMBLE {
         @Override
         ServerUnderTest start(ServerSettings settings, Path dataDir) throws IOException {
-            return ChorusEnsembleUnderTest.start(settings, dataDir);
+            return ChorusClusterUnderTest.start(this, "zab", settings, dataDir);
+        }
+    },
+    /** Three Chorus server processes running paxos-lite: everything above the consensus SPI must look the same. */
+    CHORUS_PAXOS_ENSEMBLE {
+        @Override
+        ServerUnderTest start(ServerSettings settings, Path dataDir) throws IOException {
+            return ChorusClusterUnderTest.start(this, "paxos-lite", settings, dataDir);
         }
     };
 

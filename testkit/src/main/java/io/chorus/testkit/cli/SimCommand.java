@@ -3,8 +3,7 @@ package io.chorus.testkit.cli;
 import ch.qos.logback.classic.Level;
 import io.chorus.testkit.sim.FaultPreset;
 import io.chorus.testkit.zk.SeedRun;
-import io.chorus.testkit.zk.ZabEnsembles;
-import io.chorus.zab.PlantedFault;
+import io.chorus.testkit.zk.SimulatedProtocol;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Set;
@@ -26,11 +25,6 @@ import picocli.CommandLine.ParameterException;
         description = {"Run seeds of the deterministic simulator and check every history.",
                 "With --bug, switch on a planted protocol bug and search seeds until a checker catches it."})
 public final class SimCommand implements Callable<Integer> {
-    /** The protocols the simulator can run. */
-    enum Protocol {
-        ZAB
-    }
-
     /** How often the progress line is refreshed, in seeds. */
     private static final int PROGRESS_EVERY = 10;
 
@@ -48,12 +42,12 @@ public final class SimCommand implements Callable<Integer> {
             defaultValue = "3")
     int nodes;
 
-    @Option(names = "--protocol", paramLabel = "zab", description = "consensus protocol (default: zab)",
-            defaultValue = "ZAB", converter = ProtocolConverter.class)
-    Protocol protocol;
+    @Option(names = "--protocol", paramLabel = "zab|paxos-lite", description = "consensus protocol (default: zab)",
+            defaultValue = "zab", converter = ProtocolConverter.class)
+    SimulatedProtocol protocol;
 
-    @Option(names = "--faults", paramLabel = "default|none|heavy",
-            description = "fault preset (default: default)", defaultValue = "DEFAULT", converter = FaultsConverter.class)
+    @Option(names = "--faults", paramLabel = "default|none|heavy", converter = FaultsConverter.class,
+            description = "fault preset (default: default; with --bug, the preset that bug needs to show)")
     FaultPreset faults;
 
     @Option(names = "--list-bugs", description = "print the planted bugs' names, one a line")
@@ -68,8 +62,8 @@ public final class SimCommand implements Callable<Integer> {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.chorus")).setLevel(Level.WARN);
         PrintStream out = System.out;
         if (listBugs) {
-            for (PlantedFault fault : PlantedFault.values()) {
-                out.println(fault.name());
+            for (String name : protocol.plantedBugs()) {
+                out.println(name);
             }
             return 0;
         }
@@ -79,21 +73,27 @@ public final class SimCommand implements Callable<Integer> {
         if (seed == null && seeds < 1) {
             throw new ParameterException(spec.commandLine(), "--seeds must be positive, got " + seeds);
         }
-        SeedRun.Settings settings = SeedRun.Settings.defaults().withNodes(nodes).withFaults(faults);
         if (bug != null) {
-            return searchForBug(plantedFault(bug), settings, out);
+            String planted = plantedFault(bug);
+            FaultPreset preset = faults != null ? faults : protocol.faultsToFind(planted);
+            return searchForBug(planted, SeedRun.Settings.defaults().withNodes(nodes).withFaults(preset), out);
         }
+        if (faults == null) {
+            faults = FaultPreset.DEFAULT;
+        }
+        SeedRun.Settings settings = SeedRun.Settings.defaults().withNodes(nodes).withFaults(faults);
         long first = seed == null ? 1 : seed;
         long last = seed == null ? seeds : seed;
         long violations = 0;
         long started = System.nanoTime();
         for (long s = first; s <= last; s++) {
-            SeedRun.Verdict verdict = ZabEnsembles.run(s, settings, Set.of());
+            SeedRun.Verdict verdict = protocol.run(s, settings, Set.of());
             if (!verdict.ok()) {
                 violations++;
                 out.println("seed " + s + " FAILED:");
                 out.print(verdict.describe());
-                out.println("replay: ./chorus sim --seed " + s + " --nodes " + nodes + " --faults "
+                out.println("replay: ./chorus sim --protocol " + protocol.configName() + " --seed " + s + " --nodes "
+                        + nodes + " --faults "
                         + faults.name().toLowerCase(Locale.ROOT));
             }
             long done = s - first + 1;
@@ -108,36 +108,37 @@ public final class SimCommand implements Callable<Integer> {
         return violations > 0 ? 1 : 0;
     }
 
-    private int searchForBug(PlantedFault fault, SeedRun.Settings settings, PrintStream out) {
+    private int searchForBug(String fault, SeedRun.Settings settings, PrintStream out) {
         long last = seed == null ? seeds : seed;
         for (long s = seed == null ? 1 : seed; s <= last; s++) {
-            SeedRun.Verdict verdict = ZabEnsembles.run(s, settings, Set.of(fault));
+            SeedRun.Verdict verdict = protocol.run(s, settings, Set.of(fault));
             if (!verdict.ok()) {
                 out.print(verdict.describe());
-                out.println("bug " + fault.name() + ": found at seed " + s);
+                out.println("bug " + fault + ": found at seed " + s);
                 return 0;
             }
             if (s % PROGRESS_EVERY == 0) {
-                System.err.printf(Locale.ROOT, "\rsim: bug %s, %d seeds without a violation", fault.name(), s);
+                System.err.printf(Locale.ROOT, "\rsim: bug %s, %d seeds without a violation", fault, s);
             }
         }
         System.err.println();
-        out.println("bug " + fault.name() + ": not found in " + (seed == null ? seeds : 1) + " seeds");
+        out.println("bug " + fault + ": not found in " + (seed == null ? seeds : 1) + " seeds");
         return 1;
     }
 
-    private PlantedFault plantedFault(String name) {
-        try {
-            return PlantedFault.valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "unknown bug " + name + " (see --list-bugs)");
+    private String plantedFault(String name) {
+        String upper = name.toUpperCase(Locale.ROOT).replace('-', '_');
+        if (!protocol.plantedBugs().contains(upper)) {
+            throw new ParameterException(spec.commandLine(), "unknown bug " + name + " for " + protocol.configName()
+                    + " (see --protocol " + protocol.configName() + " --list-bugs)");
         }
+        return upper;
     }
 
-    static final class ProtocolConverter implements picocli.CommandLine.ITypeConverter<Protocol> {
+    static final class ProtocolConverter implements picocli.CommandLine.ITypeConverter<SimulatedProtocol> {
         @Override
-        public Protocol convert(String value) {
-            return Protocol.valueOf(value.toUpperCase(Locale.ROOT));
+        public SimulatedProtocol convert(String value) {
+            return SimulatedProtocol.named(value);
         }
     }
 

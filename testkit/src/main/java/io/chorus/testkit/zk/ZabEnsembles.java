@@ -3,7 +3,7 @@ package io.chorus.testkit.zk;
 import io.chorus.api.spi.PeerCodec;
 import io.chorus.testkit.sim.ProtocolFactory;
 import io.chorus.testkit.sim.Simulation;
-import io.chorus.zab.LogHistory;
+import io.chorus.api.spi.LogHistory;
 import io.chorus.zab.PlantedFault;
 import io.chorus.zab.ZabPeerCodec;
 import io.chorus.zab.ZabProtocol;

@@ -2,7 +2,6 @@ package io.chorus.testkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chorus.zab.PlantedFault;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +56,20 @@ class SimCommandTest {
     void thePlantedBugsAreListedOneALine() {
         assertThat(run("--list-bugs")).isZero();
         assertThat(out().lines().toList()).contains("ACK_BEFORE_DURABLE", "SKIP_TRUNC", "COMMIT_AFTER_QUORUM_LOST")
-                .hasSize(PlantedFault.values().length);
+                .hasSize(io.chorus.zab.PlantedFault.values().length);
+        stdout.reset();
+        assertThat(run("--protocol", "paxos-lite", "--list-bugs")).isZero();
+        assertThat(out().lines().toList()).contains("ACCEPT_LOWER_BALLOT", "FORGET_PROMISE", "CHOOSE_WITHOUT_MAJORITY",
+                "SKIP_GAP_FILLING").hasSize(io.chorus.paxos.PlantedFault.values().length);
+    }
+
+    @Test
+    void paxosLiteSeedsRunAndAFailingOneNamesTheProtocolInItsReplayLine() {
+        assertThat(run("--protocol", "paxos-lite", "--seeds", "3")).isZero();
+        assertThat(out().lines().reduce((a, b) -> b)).hasValue("seeds: 3, violations: 0");
+        stdout.reset();
+        assertThat(run("--protocol", "paxos-lite", "--bug", "choose_without_majority", "--seeds", "200")).isZero();
+        assertThat(out()).containsPattern("bug CHOOSE_WITHOUT_MAJORITY: found at seed \\d+");
     }
 
     @Test
@@ -71,5 +83,8 @@ class SimCommandTest {
         assertThat(run("--bug", "no_such_bug")).isEqualTo(2);
         assertThat(run("--nodes", "0")).isEqualTo(2);
         assertThat(run("--faults", "extreme")).isEqualTo(2);
+        assertThat(run("--protocol", "raft")).isEqualTo(2);
+        assertThat(run("--protocol", "paxos-lite", "--bug", "skip_trunc")).as("a Zab bug is not paxos-lite's")
+                .isEqualTo(2);
     }
 }

@@ -13,7 +13,9 @@ import io.chorus.testkit.sim.SimEvent;
 import io.chorus.testkit.sim.SimNode;
 import io.chorus.testkit.sim.Simulation;
 import io.chorus.testkit.sim.TraceHash;
+import io.chorus.testkit.zk.PaxosEnsembles;
 import io.chorus.testkit.zk.ZabEnsembles;
+import io.chorus.paxos.PaxosSettings;
 import io.chorus.zab.ZabSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -56,8 +58,11 @@ class ConsensusContractTest {
 
     static Stream<ProtocolUnderTest> ensembles() {
         ZabSettings zab = ZabSettings.defaults();
-        return Stream.of(3, 5).map(n -> new ProtocolUnderTest("zab", n, ZabEnsembles.protocol(zab, Set.of()),
-                ZabEnsembles.network(zab)));
+        PaxosSettings paxos = PaxosSettings.defaults();
+        return Stream.of(3, 5).flatMap(n -> Stream.of(
+                new ProtocolUnderTest("zab", n, ZabEnsembles.protocol(zab, Set.of()), ZabEnsembles.network(zab)),
+                new ProtocolUnderTest("paxos-lite", n, PaxosEnsembles.protocol(paxos, Set.of()),
+                        PaxosEnsembles.network(paxos))));
     }
 
     @ParameterizedTest(name = "{0}")

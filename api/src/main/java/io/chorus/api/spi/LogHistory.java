@@ -1,7 +1,5 @@
-package io.chorus.zab;
+package io.chorus.api.spi;
 
-import io.chorus.api.spi.LogEntry;
-import io.chorus.api.spi.TxnLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collections;
@@ -9,8 +7,8 @@ import java.util.Iterator;
 import java.util.function.LongSupplier;
 
 /**
- * A read-only view of this server's own durable log, so a leader can serve DIFF from entries it logged before
- * it (re)started. Zab reads only entries it knows are durable.
+ * A read-only view of this server's own durable log, so a protocol can serve a lagging follower from entries it
+ * logged before it (re)started (Zab's DIFF, paxos-lite's catch-up). Protocols read only entries they know are durable.
  */
 public interface LogHistory {
     /** Durable entries with zxid strictly greater than {@code afterZxid}, oldest first. */
@@ -18,7 +16,7 @@ public interface LogHistory {
 
     /**
      * The log holds every entry after this zxid: 0 when nothing was ever purged, else the zxid of a snapshot
-     * the purged entries are covered by. A follower behind this point needs SNAP.
+     * the purged entries are covered by. A follower behind this point needs a snapshot.
      */
     long coversAfter();
 

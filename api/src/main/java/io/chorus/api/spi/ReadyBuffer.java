@@ -1,16 +1,13 @@
-package io.chorus.zab;
+package io.chorus.api.spi;
 
-import io.chorus.api.spi.Leadership;
-import io.chorus.api.spi.LearnerMessage;
-import io.chorus.api.spi.LogEntry;
-import io.chorus.api.spi.Outbound;
-import io.chorus.api.spi.Ready;
-import io.chorus.api.spi.StateSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What has accumulated for the next {@link Ready}; {@link #advance} removes what the driver has done. */
-final class Outbox {
+/**
+ * What a protocol has accumulated for the next {@link Ready}; {@link #advance} removes what the driver has done.
+ * Shared by the protocol modules so that each builds its Ready the same way.
+ */
+public final class ReadyBuffer {
     private final List<Outbound> messages = new ArrayList<>();
     private long truncateAfter = -1;
     private StateSnapshot snapshot;
@@ -20,32 +17,32 @@ final class Outbox {
     private Leadership leadership;
     private final List<LearnerMessage> fromLearners = new ArrayList<>();
 
-    void send(int to, ZabMessage message) {
+    public void send(int to, PeerMessage message) {
         messages.add(new Outbound(to, message));
     }
 
-    void persist(LogEntry entry) {
+    public void persist(LogEntry entry) {
         toPersist.add(entry);
     }
 
-    void deliver(LogEntry entry) {
+    public void deliver(LogEntry entry) {
         committed.add(entry);
     }
 
-    void barrierSatisfied(long token) {
+    public void barrierSatisfied(long token) {
         barriers.add(token);
     }
 
-    void fromLearner(int from, byte[] bytes) {
+    public void fromLearner(int from, byte[] bytes) {
         fromLearners.add(new LearnerMessage(from, bytes));
     }
 
-    void leadership(Leadership now) {
+    public void leadership(Leadership now) {
         leadership = now;
     }
 
     /** Entries not yet handed over that the cut removes must not be written after it. */
-    void truncateAfter(long zxid) {
+    public void truncateAfter(long zxid) {
         if (snapshot != null && zxid < snapshot.zxid()) {
             throw new IllegalStateException("truncating below a snapshot the driver has not installed yet");
         }
@@ -54,22 +51,22 @@ final class Outbox {
     }
 
     /** The snapshot replaces everything not yet persisted or applied: it already contains that state. */
-    void install(StateSnapshot newSnapshot) {
+    public void install(StateSnapshot newSnapshot) {
         snapshot = newSnapshot;
         toPersist.clear();
         committed.clear();
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return messages.isEmpty() && truncateAfter == -1 && snapshot == null && toPersist.isEmpty()
                 && committed.isEmpty() && barriers.isEmpty() && leadership == null && fromLearners.isEmpty();
     }
 
-    Ready ready() {
+    public Ready ready() {
         return new Ready(messages, truncateAfter, toPersist, committed, barriers, leadership, snapshot, fromLearners);
     }
 
-    void advance(Ready ready) {
+    public void advance(Ready ready) {
         messages.subList(0, ready.messages().size()).clear();
         toPersist.subList(0, ready.toPersist().size()).clear();
         committed.subList(0, ready.committed().size()).clear();
