@@ -63,7 +63,9 @@ import java.util.TreeMap;
  * delivers chosen slots in slot order. Slots map to zxids through {@link SlotZxids}.
  *
  * <p><b>Catch-up.</b> A follower the leader's log no longer covers (or that is more than {@code maxCatchUpEntries}
- * behind) is sent a snapshot of the leader's applied state, taken only when everything applied is chosen.
+ * behind) is sent a snapshot of the leader's applied state, taken only when everything applied is chosen, and
+ * in the background where the driver can (the leader goes on meanwhile; one capture serves every follower
+ * waiting for it).
  */
 public final class PaxosLiteProtocol implements ConsensusProtocol {
     static final String PROMISED = "paxos.promised";
@@ -117,6 +119,8 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
     /** The first slot not yet sent to followers in an Accept. */
     private long batchStart;
     private boolean commitNewsDue;
+    /** A background capture of the applied state is on its way ({@link #snapshotCaptured}). */
+    private boolean capturing;
     private long leaderSinceMillis;
     /** The last slot this leader recovered in phase 1: it leads in earnest once that is chosen. */
     private long recoveredThrough;
@@ -685,12 +689,35 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
             progress.snapshotWanted = false;
             return;
         }
-        if (delivered > committed) {
-            progress.snapshotWanted = true; // what is applied is not all chosen yet: the next tick tries again
-            progress.nextSlot = -1;
+        progress.snapshotWanted = true;
+        progress.nextSlot = -1;
+        if (delivered > committed || capturing) {
+            return; // what is applied is not all chosen yet (the next tick tries again), or a capture is on its way
+        }
+        if (snapshots.startCapture()) {
+            capturing = true; // the driver serialises the state while this leader goes on; snapshotCaptured sends it
             return;
         }
-        StateSnapshot snapshot = snapshots.capture();
+        sendSnapshot(to, progress, snapshots.capture());
+    }
+
+    @Override
+    public void snapshotCaptured(StateSnapshot snapshot, long nowMillis) {
+        requireStarted();
+        capturing = false;
+        if (role != Role.LEADER || SlotZxids.slot(snapshot.zxid()) > committed
+                || !log.holdsFrom(SlotZxids.slot(snapshot.zxid()) + 1)) {
+            return; // no longer leading, or the log moved past it: followers still wanting one get a new capture
+        }
+        for (Map.Entry<Integer, FollowerProgress> follower : followers.entrySet()) {
+            if (follower.getValue().snapshotWanted) {
+                sendSnapshot(follower.getKey(), follower.getValue(), snapshot);
+            }
+        }
+    }
+
+    /** A catch-up by {@code snapshot} (chosen state) and the log after it. */
+    private void sendSnapshot(int to, FollowerProgress progress, StateSnapshot snapshot) {
         long snapshotSlot = SlotZxids.slot(snapshot.zxid());
         List<byte[]> entries = snapshotSlot < log.last() ? log.read(snapshotSlot + 1, log.last()) : List.of();
         out.send(to, new CatchUp(ballot, snapshotSlot + 1, entries, snapshot, committed));
@@ -700,7 +727,7 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
 
     private void retrySnapshotCatchUps(long nowMillis) {
         for (Map.Entry<Integer, FollowerProgress> follower : followers.entrySet()) {
-            if (follower.getValue().snapshotWanted) {
+            if (follower.getValue().snapshotWanted && !capturing) {
                 sendCatchUp(follower.getKey(), follower.getValue(), log.coveredAfter(), nowMillis);
             }
         }
