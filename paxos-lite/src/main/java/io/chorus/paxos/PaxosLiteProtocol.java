@@ -103,6 +103,8 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
     private int leaderId = -1;
     private long maxRoundSeen;
     private long electionDeadline;
+    /** How long this follower waits for its leader's next message before it tries a ballot. */
+    private long followerWait;
     /** Following: the log is the leader's through its end, acknowledged durably in {@link #ballot}. */
     private boolean caughtUp;
     /** A catch-up whose step is written once its entries are durable; null when none is waiting. */
@@ -566,9 +568,10 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
             ballot = leaderBallot;
             leaderId = members.get(Ballots.memberIndex(leaderBallot));
             caughtUp = false;
+            followerWait = electionWait(); // drawn once per leader: every message from it restarts the same wait
             armBarriers();
         }
-        electionDeadline = nowMillis + electionWait();
+        electionDeadline = nowMillis + followerWait;
         return true;
     }
 

@@ -29,8 +29,10 @@ public final class PaxosLiteModule extends AbstractModule {
         PaxosSettings defaults = PaxosSettings.defaults();
         PaxosSettings settings = new PaxosSettings(context.config().tickTimeMillis(), ensemble.syncLimitTicks(),
                 defaults.maxCatchUpEntries(), defaults.retainedEntries());
+        // election backoff needs no secrecy: a seeded generator, not a SecureRandom call per timeout
         return new PaxosLiteProtocol(ensemble.myId(), ensemble.ids(), context.metadata(),
-                new LogThreadHistory(context.log()), context.snapshots(), RandomSource.secure(), settings);
+                new LogThreadHistory(context.log()), context.snapshots(),
+                RandomSource.seeded(RandomSource.secure().nextLong()), settings);
     }
 
     @Provides
