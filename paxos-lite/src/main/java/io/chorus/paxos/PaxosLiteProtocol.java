@@ -16,6 +16,7 @@ import io.chorus.api.spi.StateSnapshots;
 import io.chorus.paxos.PaxosMessage.Accept;
 import io.chorus.paxos.PaxosMessage.Accepted;
 import io.chorus.paxos.PaxosMessage.CatchUp;
+import io.chorus.paxos.PaxosMessage.Commit;
 import io.chorus.paxos.PaxosMessage.Forward;
 import io.chorus.paxos.PaxosMessage.Heartbeat;
 import io.chorus.paxos.PaxosMessage.NeedCatchUp;
@@ -219,6 +220,8 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
             onAccept(from, m, nowMillis);
         } else if (paxos instanceof Heartbeat m) {
             onHeartbeat(from, m, nowMillis);
+        } else if (paxos instanceof Commit m) {
+            onCommit(from, m, nowMillis);
         } else if (paxos instanceof Accepted m) {
             onAccepted(from, m, nowMillis);
         } else if (paxos instanceof NeedCatchUp m) {
@@ -648,6 +651,12 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
         }
     }
 
+    private void onCommit(int from, Commit commit, long nowMillis) {
+        if (followLeader(from, commit.ballot(), nowMillis) && inStepWithLeader()) {
+            learnChosen(Math.min(commit.committed(), log.last()));
+        }
+    }
+
     /** This follower's log is the leader's through its end (its catch-up is done or being made durable). */
     private boolean inStepWithLeader() {
         return caughtUp || (pendingStep != null && pendingStep.ballot() == ballot);
@@ -761,7 +770,7 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
             commitNewsDue = false;
         }
         if (commitNewsDue) {
-            Heartbeat news = new Heartbeat(ballot, committed);
+            Commit news = new Commit(ballot, committed);
             for (Map.Entry<Integer, FollowerProgress> follower : followers.entrySet()) {
                 if (follower.getValue().caughtUp) {
                     out.send(follower.getKey(), news);

@@ -61,8 +61,12 @@ public sealed interface PaxosMessage extends PeerMessage {
     record NeedCatchUp(long ballot, long committed, long last) implements PaxosMessage {
     }
 
-    /** The leader is alive in {@code ballot}; slots through {@code committed} are chosen. */
+    /** The leader is alive in {@code ballot}; slots through {@code committed} are chosen. Answered with Accepted. */
     record Heartbeat(long ballot, long committed) implements PaxosMessage {
+    }
+
+    /** Learning: slots through {@code committed} are chosen (sent when that moves, unanswered). */
+    record Commit(long ballot, long committed) implements PaxosMessage {
     }
 
     /** A proposal a follower received, for the leader to order. */

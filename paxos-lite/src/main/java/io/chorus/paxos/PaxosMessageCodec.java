@@ -4,6 +4,7 @@ import io.chorus.api.spi.StateSnapshot;
 import io.chorus.paxos.PaxosMessage.Accept;
 import io.chorus.paxos.PaxosMessage.Accepted;
 import io.chorus.paxos.PaxosMessage.CatchUp;
+import io.chorus.paxos.PaxosMessage.Commit;
 import io.chorus.paxos.PaxosMessage.Forward;
 import io.chorus.paxos.PaxosMessage.Heartbeat;
 import io.chorus.paxos.PaxosMessage.NeedCatchUp;
@@ -37,12 +38,13 @@ public final class PaxosMessageCodec {
     private static final int TO_LEADER = 10;
     private static final int READ_INDEX_REQUEST = 11;
     private static final int READ_INDEX_REPLY = 12;
+    private static final int COMMIT = 13;
 
     private PaxosMessageCodec() {
     }
 
     public static byte[] encode(PaxosMessage message) {
-        Writer out = new Writer();
+        Writer out = new Writer(sizeHint(message));
         if (message instanceof Prepare m) {
             out.type(PREPARE).putLong(m.ballot()).putLong(m.committed());
         } else if (message instanceof Promise m) {
@@ -65,6 +67,8 @@ public final class PaxosMessageCodec {
             out.type(NEED_CATCH_UP).putLong(m.ballot()).putLong(m.committed()).putLong(m.last());
         } else if (message instanceof Heartbeat m) {
             out.type(HEARTBEAT).putLong(m.ballot()).putLong(m.committed());
+        } else if (message instanceof Commit m) {
+            out.type(COMMIT).putLong(m.ballot()).putLong(m.committed());
         } else if (message instanceof Forward m) {
             out.type(FORWARD).putBytes(m.payload());
         } else if (message instanceof ToLeader m) {
@@ -102,6 +106,7 @@ public final class PaxosMessageCodec {
                 case ACCEPTED -> new Accepted(in.getLong(), in.getLong());
                 case NEED_CATCH_UP -> new NeedCatchUp(in.getLong(), in.getLong(), in.getLong());
                 case HEARTBEAT -> new Heartbeat(in.getLong(), in.getLong());
+                case COMMIT -> new Commit(in.getLong(), in.getLong());
                 case FORWARD -> new Forward(bytes(in));
                 case TO_LEADER -> new ToLeader(bytes(in));
                 case READ_INDEX_REQUEST -> new ReadIndexRequest(in.getLong());
@@ -122,6 +127,25 @@ public final class PaxosMessageCodec {
             }
             throw new IOException("paxos-lite message of type " + type + " is malformed: " + e.getMessage(), e);
         }
+    }
+
+    /** Room for the fixed fields and every entry, so that a batch of values is copied once. */
+    private static int sizeHint(PaxosMessage message) {
+        List<byte[]> entries = message instanceof Accept m ? m.entries()
+                : message instanceof CatchUp m ? m.entries()
+                : message instanceof Promise m ? m.entries() : List.of();
+        long bytes = 64;
+        for (byte[] entry : entries) {
+            bytes += Integer.BYTES + entry.length;
+        }
+        if (message instanceof CatchUp m && m.snapshot() != null) {
+            bytes += Integer.BYTES + m.snapshot().bytes().length;
+        } else if (message instanceof Forward m) {
+            bytes += m.payload().length;
+        } else if (message instanceof ToLeader m) {
+            bytes += m.bytes().length;
+        }
+        return (int) Math.min(bytes, Integer.MAX_VALUE - 8);
     }
 
     private static boolean bool(ByteBuffer in) throws IOException {
@@ -162,7 +186,11 @@ public final class PaxosMessageCodec {
 
     /** A growable big-endian buffer. */
     private static final class Writer {
-        private ByteBuffer buffer = ByteBuffer.allocate(64);
+        private ByteBuffer buffer;
+
+        Writer(int capacity) {
+            buffer = ByteBuffer.allocate(capacity);
+        }
 
         Writer type(int type) {
             ensure(1);

@@ -36,6 +36,7 @@ class PaxosMessageCodecTest {
                 new CatchUp(Ballots.of(5, 0), 21, ENTRIES, new StateSnapshot(SlotZxids.zxid(20), new byte[] {7, 7}), 20),
                 new Accept(Ballots.of(5, 0), 40, ENTRIES, 39), new Accepted(Ballots.of(5, 0), 42),
                 new NeedCatchUp(Ballots.of(5, 0), 3, 11), new Heartbeat(Ballots.of(5, 0), 42),
+                new PaxosMessage.Commit(Ballots.of(5, 0), 43),
                 new Forward(new byte[] {4, 5}), new ToLeader(new byte[] {6}), new ReadIndexRequest(77),
                 new ReadIndexReply(77, 42));
     }
