@@ -25,6 +25,11 @@ final class PeerFrames {
         return 4 + 1 + Math.min(messageBytesMax, CHUNK_BYTES);
     }
 
+    /** Writes a frame holding the whole of {@code payload} to {@code out}, copying it. */
+    static void writeWhole(ByteBuf out, byte[] payload) {
+        out.writeInt(1 + payload.length).writeByte(WHOLE).writeBytes(payload);
+    }
+
     /** A frame of {@code kind} holding {@code payload[offset, offset + length)}, sharing the array. */
     static ByteBuf frame(byte kind, byte[] payload, int offset, int length) {
         ByteBuf header = Unpooled.buffer(HEADER_BYTES, HEADER_BYTES).writeInt(1 + length).writeByte(kind);

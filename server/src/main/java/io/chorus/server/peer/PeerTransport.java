@@ -45,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class PeerTransport implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PeerTransport.class);
     static final String HANDSHAKE_HANDLER = "handshake";
+    /** Up to this many cores, the peer connections share one event loop. */
+    static final int PEER_IO_ONE_THREAD_CORES_MAX = 4;
 
     /** Hears from the transport on Netty threads; must not block. */
     public interface PeerListener {
@@ -99,9 +101,13 @@ public final class PeerTransport implements AutoCloseable {
                 new DefaultThreadFactory("chorus-peer-" + myId));
     }
 
-    /** Peer traffic is a few connections; two loops at most leave the cores to the driver and the clients. */
+    /**
+     * Peer traffic is a few connections, and the driver flushes them all at the end of each batch: on one loop that
+     * is one wake-up of one thread per batch, and the acknowledgements of several followers come back to the driver
+     * from one thread too. Two loops only on a machine with cores to spare for them.
+     */
     static int ioThreadsFor(int cores) {
-        return Math.max(1, Math.min(2, cores));
+        return cores <= PEER_IO_ONE_THREAD_CORES_MAX ? 1 : 2;
     }
 
     /** Binds this server's quorum and election ports and starts dialing every peer with a higher id. */
