@@ -74,6 +74,8 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
     static final String ACCEPTED_FROM = "paxos.acceptedFrom";
     /** Election timeouts a new leader has to bring a majority into step before it must hear from one. */
     static final int CATCH_UP_GRACE_TIMEOUTS = 10;
+    /** The longest a follower whose leader's connection closed waits before its ballot. */
+    static final int DISCONNECT_BALLOT_SPREAD_MILLIS_MAX = 200;
 
     private final int myId;
     private final int myIndex;
@@ -196,7 +198,11 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
         delivered = log.last(); // the driver applied its whole log when it recovered
         announced = leadership();
         out.leadership(announced);
-        electionDeadline = members.size() == 1 ? nowMillis : nowMillis + electionWait();
+        // a leader heartbeats every tick: a server that hears none within a tick or two has none to follow (waiting a
+        // whole election timeout at start would only delay the first election; starting at once would depose a
+        // leader that a restarted server has simply not heard from yet)
+        electionDeadline = members.size() == 1 ? nowMillis
+                : nowMillis + settings.tickMillis() + random.nextInt((int) settings.tickMillis() + 1);
     }
 
     @Override
@@ -270,8 +276,10 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
     @Override
     public void peerConnection(int peer, boolean connected, long nowMillis) {
         if (!connected && role == Role.FOLLOWER && peer == leaderId) {
-            // the leader's connection closed: try for a ballot soon rather than after a whole timeout
-            electionDeadline = Math.min(electionDeadline, nowMillis + random.nextInt((int) settings.tickMillis() + 1));
+            // the leader's connection closed: try for a ballot soon rather than after a whole timeout, the followers
+            // spread over a short random wait (as long as Zab's finalizeWait) so that one of them usually goes first
+            long spread = Math.min(settings.tickMillis(), DISCONNECT_BALLOT_SPREAD_MILLIS_MAX);
+            electionDeadline = Math.min(electionDeadline, nowMillis + random.nextInt((int) spread + 1));
         }
     }
 
