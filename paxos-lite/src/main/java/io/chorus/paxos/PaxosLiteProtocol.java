@@ -37,6 +37,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -414,8 +415,10 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
             out.send(from, new Reject(prepare.ballot(), promised, false));
             return;
         }
-        if (!log.holdsFrom(prepare.committed() + 1) || committed - prepare.committed() > settings.maxCatchUpEntries()) {
-            // the candidate lacks chosen slots that it could not learn from this promise: let a fresher server lead
+        if (!log.holdsFrom(prepare.committed() + 1)) {
+            // the candidate lacks chosen slots that this log no longer holds, so this promise could not teach it them:
+            // let a fresher server lead (a candidate merely behind gets them in the promise, however many: refusing
+            // it could leave the only server whose log can catch everyone up unable to lead)
             out.send(from, new Reject(prepare.ballot(), promised, true));
             return;
         }
@@ -711,8 +714,18 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
         }
         progress.snapshotWanted = true;
         progress.nextSlot = -1;
-        if (delivered > committed || capturing) {
-            return; // what is applied is not all chosen yet (the next tick tries again), or a capture is on its way
+        if (delivered > committed) {
+            // what is applied is not all chosen (a tail replayed at restart), so a capture of it must not be sent;
+            // the snapshot this server's log continues from is chosen state when it is at or below what is committed
+            Optional<StateSnapshot> stored = snapshots.newestStored();
+            if (stored.isPresent() && SlotZxids.slot(stored.get().zxid()) <= committed
+                    && log.holdsFrom(SlotZxids.slot(stored.get().zxid()) + 1)) {
+                sendSnapshot(to, progress, stored.get());
+            }
+            return; // else the next tick tries again
+        }
+        if (capturing) {
+            return; // a capture is on its way
         }
         if (snapshots.startCapture()) {
             capturing = true; // the driver serialises the state while this leader goes on; snapshotCaptured sends it

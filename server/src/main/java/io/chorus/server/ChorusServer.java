@@ -35,6 +35,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -152,6 +153,11 @@ public final class ChorusServer implements AutoCloseable {
         @Override
         public boolean startCapture() {
             return ref.driver.startCapture();
+        }
+
+        @Override
+        public Optional<StateSnapshot> newestStored() {
+            return ref.driver.newestStoredState();
         }
     }
 

@@ -1,5 +1,7 @@
 package io.chorus.api.spi;
 
+import java.util.Optional;
+
 /**
  * The driver's applied state, as a protocol may ask for it. A sans-IO protocol cannot serialise the state
  * machine itself; it is constructed with this source and calls it (on the driver's thread, from within
@@ -17,6 +19,15 @@ public interface StateSnapshots {
      */
     default boolean startCapture() {
         return false;
+    }
+
+    /**
+     * The newest snapshot the driver has stored (the state its log continues from), read back whole, or empty when it
+     * has none or cannot tell. A protocol whose applied state is ahead of what it knows is committed (a tail replayed
+     * at restart) cannot send a capture of it, but can send this one when it is at or below what is committed.
+     */
+    default Optional<StateSnapshot> newestStored() {
+        return Optional.empty();
     }
 
     /** For protocols that never send snapshots (an ensemble of one). */

@@ -24,6 +24,7 @@ import io.chorus.server.pipeline.ClientService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -173,6 +174,11 @@ public final class NodeDriver implements ClientRequestSink, Proposer, NodeStatus
     /** The tree as it is now, for a protocol sending a follower a whole snapshot (on the loop thread). */
     public StateSnapshot captureState() {
         return treeStates.capture(tree);
+    }
+
+    /** The newest snapshot stored on disk, read back whole (on the loop thread, for a protocol's catch-up). */
+    public Optional<StateSnapshot> newestStoredState() {
+        return treeStates.newestStored();
     }
 
     /**

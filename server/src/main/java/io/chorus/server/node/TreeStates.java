@@ -9,7 +9,9 @@ import io.chorus.datatree.TreeOptions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +47,22 @@ public final class TreeStates implements AutoCloseable {
     /** The whole tree as of its last applied zxid, in the snapshot format. */
     public StateSnapshot capture(DataTree tree) {
         return serialise(tree.beginSnapshot());
+    }
+
+    /** The newest valid stored snapshot, read back whole; empty when there is none or it cannot be read. */
+    public Optional<StateSnapshot> newestStored() {
+        try {
+            Optional<SnapshotStore.Snapshot> latest = snapshots.latestValid();
+            if (latest.isEmpty()) {
+                return Optional.empty();
+            }
+            try (InputStream in = latest.get().open()) {
+                return Optional.of(new StateSnapshot(latest.get().zxid(), in.readAllBytes()));
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot read the newest stored snapshot for a follower: {}", e.toString());
+            return Optional.empty();
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -416,6 +417,11 @@ public final class SimNode implements SimNetwork.Endpoint {
             }
 
             @Override
+            public Optional<StateSnapshot> newestStored() {
+                return newestStoredState();
+            }
+
+            @Override
             public boolean startCapture() {
                 if (!inBackground) {
                     return false;
@@ -442,6 +448,13 @@ public final class SimNode implements SimNetwork.Endpoint {
         } catch (IOException e) {
             throw new UncheckedIOException("an in-memory snapshot did not read", e);
         }
+    }
+
+    /** The newest snapshot on the node's disk, read back whole. */
+    private Optional<StateSnapshot> newestStoredState() {
+        List<SnapshotStore.Snapshot> stored = disk.snapshots().newestFirst();
+        return stored.isEmpty() ? Optional.empty()
+                : Optional.of(new StateSnapshot(stored.get(0).zxid(), bytesOf(stored.get(0))));
     }
 
     private long newestSnapshotZxid() {

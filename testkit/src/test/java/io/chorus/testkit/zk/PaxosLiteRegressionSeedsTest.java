@@ -54,6 +54,31 @@ class PaxosLiteRegressionSeedsTest {
         assertPasses(seed, SeedRun.Settings.defaults().withFaults(FaultPreset.HEAVY));
     }
 
+    /**
+     * 5 nodes, heavy faults: the leader and the most up-to-date follower had applied replayed tails not yet chosen
+     * and had purged their logs behind a snapshot, so they could neither snapshot chosen state nor send the others
+     * the slots they lacked; the one server whose log could catch everyone up was refused as a candidate because
+     * it was more than a catch-up's worth behind. Only a candidate whose chosen slots an acceptor can no longer
+     * send is refused now.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {114})
+    void aServerWhoseLogCanCatchEveryoneUpGetsToLead(long seed) {
+        assertPasses(seed, SeedRun.Settings.defaults().withNodes(5).withFaults(FaultPreset.HEAVY));
+    }
+
+    /**
+     * 5 nodes, heavy faults: every server that could lead had applied a replayed tail not yet chosen and purged its
+     * log behind a snapshot, and every other one was behind that snapshot: no leader could capture chosen state or
+     * send the slots. A leader now sends the snapshot its log continues from (stored, and at or below what is
+     * committed, so chosen state) with its log after it.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {177})
+    void aLeaderAheadOfWhatIsCommittedSendsItsStoredSnapshot(long seed) {
+        assertPasses(seed, SeedRun.Settings.defaults().withNodes(5).withFaults(FaultPreset.HEAVY));
+    }
+
     private static void assertPasses(long seed, SeedRun.Settings settings) {
         SeedRun.Verdict verdict = PaxosEnsembles.run(seed, settings, Set.of());
         assertThat(verdict.ok()).as("seed " + seed + ":\n" + verdict.describe()).isTrue();
