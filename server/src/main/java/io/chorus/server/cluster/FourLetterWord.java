@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Asks a server one of ZooKeeper's four-letter words ({@code ruok}, {@code srvr}, ...) on a fresh connection. */
 public final class FourLetterWord {
@@ -32,5 +34,17 @@ public final class FourLetterWord {
             byte[] answer = in.readNBytes(ANSWER_BYTES_MAX);
             return new String(answer, StandardCharsets.UTF_8);
         }
+    }
+
+    /** The key-value lines of an {@code mntr} answer ({@code key<TAB>value}), as a map. */
+    public static Map<String, String> mntrValues(String mntr) {
+        Map<String, String> values = new HashMap<>();
+        for (String line : mntr.split("\n")) {
+            int tab = line.indexOf('\t');
+            if (tab > 0) {
+                values.put(line.substring(0, tab), line.substring(tab + 1));
+            }
+        }
+        return values;
     }
 }

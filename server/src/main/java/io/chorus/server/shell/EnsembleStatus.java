@@ -4,7 +4,6 @@ import io.chorus.server.cluster.FourLetterWord;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +29,7 @@ public final class EnsembleStatus {
             String host = address.substring(0, colon);
             try {
                 int port = Integer.parseInt(address.substring(colon + 1));
-                lines.add(line(address, parse(FourLetterWord.ask(host, port, "mntr", ASK_TIMEOUT))));
+                lines.add(line(address, FourLetterWord.mntrValues(FourLetterWord.ask(host, port, "mntr", ASK_TIMEOUT))));
             } catch (NumberFormatException e) {
                 lines.add(address + "  not host:port");
             } catch (IOException e) {
@@ -47,16 +46,5 @@ public final class EnsembleStatus {
                 + "  zxid " + (zxid == null ? "?" : "0x" + Long.toHexString(Long.parseLong(zxid)))
                 + "  leader " + mntr.getOrDefault("chorus_leader_id", "?")
                 + "  znodes " + mntr.getOrDefault("zk_znode_count", "?");
-    }
-
-    private static Map<String, String> parse(String mntr) {
-        Map<String, String> values = new HashMap<>();
-        for (String line : mntr.split("\n")) {
-            int tab = line.indexOf('\t');
-            if (tab > 0) {
-                values.put(line.substring(0, tab), line.substring(tab + 1));
-            }
-        }
-        return values;
     }
 }

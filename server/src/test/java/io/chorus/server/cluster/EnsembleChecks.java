@@ -51,8 +51,7 @@ final class EnsembleChecks {
 
     static Map<String, String> mntr(LocalNode node) {
         try {
-            return node.ask("mntr").lines().map(line -> line.split("\t", 2)).filter(kv -> kv.length == 2)
-                    .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]));
+            return FourLetterWord.mntrValues(node.ask("mntr"));
         } catch (IOException e) {
             return Map.of("zk_server_state", "down");
         }

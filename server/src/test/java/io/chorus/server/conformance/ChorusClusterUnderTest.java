@@ -2,6 +2,7 @@ package io.chorus.server.conformance;
 
 import static org.awaitility.Awaitility.await;
 
+import io.chorus.server.cluster.FourLetterWord;
 import io.chorus.server.cluster.LocalCluster;
 import io.chorus.server.cluster.LocalNode;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 /**
  * Three Chorus server processes (each its own JVM with its own data directory, as {@code ./chorus cluster} starts
@@ -114,8 +114,7 @@ final class ChorusClusterUnderTest implements ServerUnderTest {
 
     private static Map<String, String> mntr(LocalNode node) {
         try {
-            return node.ask("mntr").lines().map(line -> line.split("\t", 2)).filter(kv -> kv.length == 2)
-                    .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]));
+            return FourLetterWord.mntrValues(node.ask("mntr"));
         } catch (IOException e) {
             return Map.of("zk_server_state", "down");
         }
