@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -49,20 +50,27 @@ public final class TreeStates implements AutoCloseable {
         return serialise(tree.beginSnapshot());
     }
 
-    /** The newest valid stored snapshot, read back whole; empty when there is none or it cannot be read. */
+    /**
+     * The newest stored snapshot that reads back whole (reading a stream to its end is where the store checks it),
+     * read once; a damaged one is skipped for the next older, as recovery does. Empty when none reads.
+     */
     public Optional<StateSnapshot> newestStored() {
+        List<SnapshotStore.Snapshot> stored;
         try {
-            Optional<SnapshotStore.Snapshot> latest = snapshots.latestValid();
-            if (latest.isEmpty()) {
-                return Optional.empty();
-            }
-            try (InputStream in = latest.get().open()) {
-                return Optional.of(new StateSnapshot(latest.get().zxid(), in.readAllBytes()));
-            }
+            stored = snapshots.newestFirst();
         } catch (IOException e) {
-            LOG.warn("Cannot read the newest stored snapshot for a follower: {}", e.toString());
+            LOG.warn("Cannot list the stored snapshots for a follower: {}", e.toString());
             return Optional.empty();
         }
+        for (SnapshotStore.Snapshot snapshot : stored) {
+            try (InputStream in = snapshot.open()) {
+                return Optional.of(new StateSnapshot(snapshot.zxid(), in.readAllBytes()));
+            } catch (IOException e) {
+                LOG.warn("Skipping stored snapshot 0x{} for a follower: {}", Long.toHexString(snapshot.zxid()),
+                        e.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 
     /**
