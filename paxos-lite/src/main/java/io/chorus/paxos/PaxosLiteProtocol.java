@@ -199,11 +199,9 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
         delivered = log.last(); // the driver applied its whole log when it recovered
         announced = leadership();
         out.leadership(announced);
-        // a leader heartbeats every tick: a server that hears none within a tick or two has none to follow (waiting a
-        // whole election timeout at start would only delay the first election; starting at once would depose a
-        // leader that a restarted server has simply not heard from yet)
-        electionDeadline = members.size() == 1 ? nowMillis
-                : nowMillis + settings.tickMillis() + random.nextInt((int) settings.tickMillis() + 1);
+        // a whole election timeout, as for a follower: a restarted server that tried sooner (a tick or two) could
+        // depose a healthy leader whose heartbeats had not reached it yet, its connections still being dialled
+        electionDeadline = members.size() == 1 ? nowMillis : nowMillis + electionWait();
     }
 
     @Override
