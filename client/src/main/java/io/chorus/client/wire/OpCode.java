@@ -32,6 +32,13 @@ public final class OpCode {
     public static final int SET_WATCHES2 = 105;
     public static final int ADD_WATCH = 106;
     public static final int WHO_AM_I = 107;
+    /**
+     * Chorus's extension: a read with its consistency given ({@link ConsistentReadRequest}). Outside ZooKeeper's
+     * range, so stock clients never send it; a ZooKeeper server would answer it UNIMPLEMENTED.
+     */
+    public static final int CHORUS_READ = 1000;
+    /** Chorus's extension: sets the session's default read consistency on the connected server (an int body). */
+    public static final int CHORUS_SET_READ_CONSISTENCY = 1001;
     public static final int CREATE_SESSION = -10;
     public static final int CLOSE_SESSION = -11;
     public static final int ERROR = -1;
