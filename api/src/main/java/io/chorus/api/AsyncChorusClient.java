@@ -33,6 +33,18 @@ public interface AsyncChorusClient extends AutoCloseable {
 
     CompletableFuture<Children> getChildren(String path, Watcher watcher);
 
+    /**
+     * exists, asking the server for {@code consistency} for this request alone (Chorus's extension: a ZooKeeper
+     * server answers it UNIMPLEMENTED).
+     */
+    CompletableFuture<Stat> exists(String path, Watcher watcher, ReadConsistency consistency);
+
+    /** getData with this request's read consistency (Chorus's extension). */
+    CompletableFuture<NodeData> getData(String path, Watcher watcher, ReadConsistency consistency);
+
+    /** getChildren with this request's read consistency (Chorus's extension). */
+    CompletableFuture<Children> getChildren(String path, Watcher watcher, ReadConsistency consistency);
+
     CompletableFuture<Integer> getAllChildrenNumber(String path);
 
     /** This session's ephemeral nodes whose path starts with {@code prefixPath}. */

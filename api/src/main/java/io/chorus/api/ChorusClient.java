@@ -30,6 +30,20 @@ public interface ChorusClient extends AutoCloseable {
 
     int getAllChildrenNumber(String path) throws ChorusException, InterruptedException;
 
+    /**
+     * exists, asking the server for {@code consistency} for this request alone (Chorus's extension: a ZooKeeper
+     * server answers it UNIMPLEMENTED). A session's default is set with the client's configuration.
+     */
+    Stat exists(String path, Watcher watcher, ReadConsistency consistency) throws ChorusException, InterruptedException;
+
+    /** getData with this request's read consistency (Chorus's extension). */
+    NodeData getData(String path, Watcher watcher, ReadConsistency consistency)
+            throws ChorusException, InterruptedException;
+
+    /** getChildren with this request's read consistency (Chorus's extension). */
+    Children getChildren(String path, Watcher watcher, ReadConsistency consistency)
+            throws ChorusException, InterruptedException;
+
     /** This session's ephemeral nodes whose path starts with {@code prefixPath}. */
     List<String> getEphemerals(String prefixPath) throws ChorusException, InterruptedException;
 

@@ -13,6 +13,7 @@ import io.chorus.api.KeeperState;
 import io.chorus.api.NodeData;
 import io.chorus.api.Op;
 import io.chorus.api.OpResult;
+import io.chorus.api.ReadConsistency;
 import io.chorus.api.Stat;
 import io.chorus.api.Watcher;
 import io.chorus.api.WatcherType;
@@ -116,6 +117,29 @@ public final class AsyncWireClient implements AsyncChorusClient {
     @Override
     public CompletableFuture<Children> getChildren(String path, Watcher watcher) {
         return submit(() -> calls.getChildren(path, watcher));
+    }
+
+    @Override
+    public CompletableFuture<Stat> exists(String path, Watcher watcher, ReadConsistency consistency) {
+        return submit(() -> calls.exists(path, watcher, Objects.requireNonNull(consistency, "consistency")));
+    }
+
+    @Override
+    public CompletableFuture<NodeData> getData(String path, Watcher watcher, ReadConsistency consistency) {
+        return submit(() -> calls.getData(path, watcher, Objects.requireNonNull(consistency, "consistency")));
+    }
+
+    @Override
+    public CompletableFuture<Children> getChildren(String path, Watcher watcher, ReadConsistency consistency) {
+        return submit(() -> calls.getChildren(path, watcher, Objects.requireNonNull(consistency, "consistency")));
+    }
+
+    /**
+     * getData with the zxid of the state it was served from, for staleness measurements; {@code consistency}
+     * null reads as ZooKeeper's own getData does (at the session's consistency).
+     */
+    public CompletableFuture<ServedRead> getDataServed(String path, ReadConsistency consistency) {
+        return submit(() -> calls.getDataServed(path, consistency));
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.chorus.api.Id;
 import io.chorus.api.NodeData;
 import io.chorus.api.Op;
 import io.chorus.api.OpResult;
+import io.chorus.api.ReadConsistency;
 import io.chorus.api.Stat;
 import io.chorus.api.Watcher;
 import io.chorus.api.WatcherType;
@@ -71,6 +72,24 @@ public final class BlockingChorusClient implements ChorusClient {
     @Override
     public Children getChildren(String path, Watcher watcher) throws ChorusException, InterruptedException {
         return await(async.getChildren(path, watcher));
+    }
+
+    @Override
+    public Stat exists(String path, Watcher watcher, ReadConsistency consistency)
+            throws ChorusException, InterruptedException {
+        return await(async.exists(path, watcher, consistency));
+    }
+
+    @Override
+    public NodeData getData(String path, Watcher watcher, ReadConsistency consistency)
+            throws ChorusException, InterruptedException {
+        return await(async.getData(path, watcher, consistency));
+    }
+
+    @Override
+    public Children getChildren(String path, Watcher watcher, ReadConsistency consistency)
+            throws ChorusException, InterruptedException {
+        return await(async.getChildren(path, watcher, consistency));
     }
 
     @Override

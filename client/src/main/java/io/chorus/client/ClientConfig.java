@@ -1,5 +1,7 @@
 package io.chorus.client;
 
+import io.chorus.api.ReadConsistency;
+
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +26,8 @@ import java.util.Objects;
  * @param maxInFlightRequests         requests sent and not yet answered; beyond it calls fail with THROTTLEDOP
  * @param reconnectBackoffMinMillis   the pause after a round of failed attempts, doubled per further round
  * @param reconnectBackoffMaxMillis   the longest pause between reconnection rounds
+ * @param readConsistency             the read consistency this session asks every server it connects to for
+ *                                    (Chorus's extension); null leaves the server's default (ZooKeeper's reads)
  */
 public record ClientConfig(
         List<InetSocketAddress> servers,
@@ -36,7 +40,8 @@ public record ClientConfig(
         int maxRequestBytes,
         int maxInFlightRequests,
         int reconnectBackoffMinMillis,
-        int reconnectBackoffMaxMillis) {
+        int reconnectBackoffMaxMillis,
+        ReadConsistency readConsistency) {
 
     public static final int DEFAULT_CONNECT_TIMEOUT_MILLIS = 15_000;
     public static final int DEFAULT_CLOSE_TIMEOUT_MILLIS = 5_000;
@@ -83,62 +88,69 @@ public record ClientConfig(
         return new ClientConfig(servers, sessionTimeoutMillis, DEFAULT_CONNECT_TIMEOUT_MILLIS, attemptMillis, 0,
                 DEFAULT_CLOSE_TIMEOUT_MILLIS, DEFAULT_MAX_PACKET_BYTES, DEFAULT_MAX_REQUEST_BYTES,
                 DEFAULT_MAX_IN_FLIGHT_REQUESTS, DEFAULT_RECONNECT_BACKOFF_MIN_MILLIS,
-                DEFAULT_RECONNECT_BACKOFF_MAX_MILLIS);
+                DEFAULT_RECONNECT_BACKOFF_MAX_MILLIS, null);
     }
 
     /** Also resets connectAttemptTimeoutMillis to its default share of the new session timeout. */
     public ClientConfig withSessionTimeoutMillis(int millis) {
         return new ClientConfig(servers, millis, connectTimeoutMillis, defaultAttemptMillis(millis, servers.size()),
                 requestTimeoutMillis, closeTimeoutMillis, maxPacketBytes, maxRequestBytes, maxInFlightRequests,
-                reconnectBackoffMinMillis, reconnectBackoffMaxMillis);
+                reconnectBackoffMinMillis, reconnectBackoffMaxMillis, readConsistency);
     }
 
     public ClientConfig withConnectTimeoutMillis(int millis) {
         return new ClientConfig(servers, sessionTimeoutMillis, millis, connectAttemptTimeoutMillis,
                 requestTimeoutMillis, closeTimeoutMillis, maxPacketBytes, maxRequestBytes, maxInFlightRequests,
-                reconnectBackoffMinMillis, reconnectBackoffMaxMillis);
+                reconnectBackoffMinMillis, reconnectBackoffMaxMillis, readConsistency);
     }
 
     public ClientConfig withConnectAttemptTimeoutMillis(int millis) {
         return new ClientConfig(servers, sessionTimeoutMillis, connectTimeoutMillis, millis,
                 requestTimeoutMillis, closeTimeoutMillis, maxPacketBytes, maxRequestBytes, maxInFlightRequests,
-                reconnectBackoffMinMillis, reconnectBackoffMaxMillis);
+                reconnectBackoffMinMillis, reconnectBackoffMaxMillis, readConsistency);
     }
 
     public ClientConfig withRequestTimeoutMillis(int millis) {
         return new ClientConfig(servers, sessionTimeoutMillis, connectTimeoutMillis, connectAttemptTimeoutMillis,
                 millis, closeTimeoutMillis, maxPacketBytes, maxRequestBytes, maxInFlightRequests,
-                reconnectBackoffMinMillis, reconnectBackoffMaxMillis);
+                reconnectBackoffMinMillis, reconnectBackoffMaxMillis, readConsistency);
     }
 
     public ClientConfig withCloseTimeoutMillis(int millis) {
         return new ClientConfig(servers, sessionTimeoutMillis, connectTimeoutMillis, connectAttemptTimeoutMillis,
                 requestTimeoutMillis, millis, maxPacketBytes, maxRequestBytes, maxInFlightRequests,
-                reconnectBackoffMinMillis, reconnectBackoffMaxMillis);
+                reconnectBackoffMinMillis, reconnectBackoffMaxMillis, readConsistency);
     }
 
     public ClientConfig withMaxPacketBytes(int bytes) {
         return new ClientConfig(servers, sessionTimeoutMillis, connectTimeoutMillis, connectAttemptTimeoutMillis,
                 requestTimeoutMillis, closeTimeoutMillis, bytes, maxRequestBytes, maxInFlightRequests,
-                reconnectBackoffMinMillis, reconnectBackoffMaxMillis);
+                reconnectBackoffMinMillis, reconnectBackoffMaxMillis, readConsistency);
     }
 
     public ClientConfig withMaxRequestBytes(int bytes) {
         return new ClientConfig(servers, sessionTimeoutMillis, connectTimeoutMillis, connectAttemptTimeoutMillis,
                 requestTimeoutMillis, closeTimeoutMillis, maxPacketBytes, bytes, maxInFlightRequests,
-                reconnectBackoffMinMillis, reconnectBackoffMaxMillis);
+                reconnectBackoffMinMillis, reconnectBackoffMaxMillis, readConsistency);
     }
 
     public ClientConfig withMaxInFlightRequests(int requests) {
         return new ClientConfig(servers, sessionTimeoutMillis, connectTimeoutMillis, connectAttemptTimeoutMillis,
                 requestTimeoutMillis, closeTimeoutMillis, maxPacketBytes, maxRequestBytes, requests,
-                reconnectBackoffMinMillis, reconnectBackoffMaxMillis);
+                reconnectBackoffMinMillis, reconnectBackoffMaxMillis, readConsistency);
     }
 
     public ClientConfig withReconnectBackoffMillis(int minMillis, int maxMillis) {
         return new ClientConfig(servers, sessionTimeoutMillis, connectTimeoutMillis, connectAttemptTimeoutMillis,
                 requestTimeoutMillis, closeTimeoutMillis, maxPacketBytes, maxRequestBytes, maxInFlightRequests,
-                minMillis, maxMillis);
+                minMillis, maxMillis, readConsistency);
+    }
+
+    /** The session's read consistency, asked of each server on connecting; null for the server's default. */
+    public ClientConfig withReadConsistency(ReadConsistency consistency) {
+        return new ClientConfig(servers, sessionTimeoutMillis, connectTimeoutMillis, connectAttemptTimeoutMillis,
+                requestTimeoutMillis, closeTimeoutMillis, maxPacketBytes, maxRequestBytes, maxInFlightRequests,
+                reconnectBackoffMinMillis, reconnectBackoffMaxMillis, consistency);
     }
 
     /** A share of the session timeout per server (ZooKeeper's choice), kept within sensible bounds. */

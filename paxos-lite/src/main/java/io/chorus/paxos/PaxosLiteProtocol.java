@@ -3,6 +3,8 @@ package io.chorus.paxos;
 import io.chorus.api.spi.ConsensusProtocol;
 import io.chorus.api.spi.DurableMetadata;
 import io.chorus.api.spi.Leadership;
+import io.chorus.api.spi.LeaderReadMode;
+import io.chorus.api.spi.LeaderReads;
 import io.chorus.api.spi.LogEntry;
 import io.chorus.api.spi.LogHistory;
 import io.chorus.api.spi.PeerMessage;
@@ -25,6 +27,7 @@ import io.chorus.paxos.PaxosMessage.Promise;
 import io.chorus.paxos.PaxosMessage.ReadIndexReply;
 import io.chorus.paxos.PaxosMessage.ReadIndexRequest;
 import io.chorus.paxos.PaxosMessage.Reject;
+import io.chorus.paxos.PaxosMessage.ToFollower;
 import io.chorus.paxos.PaxosMessage.ToLeader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,6 +93,12 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
     private final Set<PlantedFault> faults = EnumSet.noneOf(PlantedFault.class);
     private final ReadyBuffer out = new ReadyBuffer();
     private final ReadBarriers barriers = new ReadBarriers();
+    private final LeaderReads leaderReads;
+    /**
+     * LEASE reads: before this time this server promises no other ballot and tries none of its own, having
+     * granted the leader a lease until then (or having restarted, forgetting its grants).
+     */
+    private long leaseGrantedUntil;
 
     private boolean started;
     private SlotLog log;
@@ -164,6 +173,8 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
         this.random = Objects.requireNonNull(random, "random");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.leaderReads = new LeaderReads(settings.leaderReads(), settings.electionTimeoutMillis(),
+                settings.leaseDriftMillis(), sorted, out);
     }
 
     /**
@@ -202,6 +213,7 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
         // a whole election timeout, as for a follower: a restarted server that tried sooner (a tick or two) could
         // depose a healthy leader whose heartbeats had not reached it yet, its connections still being dialled
         electionDeadline = members.size() == 1 ? nowMillis : nowMillis + electionWait();
+        leaseGrantedUntil = nowMillis + settings.electionTimeoutMillis();
     }
 
     @Override
@@ -235,7 +247,7 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
             onForward(m, nowMillis);
         } else if (paxos instanceof ToLeader m) {
             if (role == Role.LEADER) {
-                out.fromLearner(from, m.bytes());
+                out.appMessage(from, m.bytes());
             }
         } else if (paxos instanceof ReadIndexRequest m) {
             if (role == Role.LEADER) {
@@ -244,18 +256,19 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
         } else if (paxos instanceof ReadIndexReply m) {
             barriers.replied(m.token(), m.slot());
             satisfyBarriers();
+        } else if (paxos instanceof ToFollower m) {
+            if (role == Role.FOLLOWER && from == leaderId) {
+                out.appMessage(from, m.bytes());
+            }
         }
+        heartbeatIfReadsWait(nowMillis);
     }
 
     @Override
     public void tick(long nowMillis) {
         requireStarted();
         if (role == Role.LEADER) {
-            for (int member : members) {
-                if (member != myId) {
-                    out.send(member, new Heartbeat(ballot, committed));
-                }
-            }
+            heartbeat(nowMillis);
             commitNewsDue = false;
             retrySnapshotCatchUps(nowMillis);
             if (!hearsMajority(nowMillis)) {
@@ -302,7 +315,7 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
     public boolean sendToLeader(byte[] message, long nowMillis) {
         requireStarted();
         if (role == Role.LEADER) {
-            out.fromLearner(myId, message);
+            out.appMessage(myId, message);
             return true;
         }
         if (role == Role.FOLLOWER && leaderId >= 0) {
@@ -310,6 +323,61 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
             return true;
         }
         return false;
+    }
+
+    @Override
+    public boolean sendToFollower(int server, byte[] message, long nowMillis) {
+        requireStarted();
+        Objects.requireNonNull(message, "message");
+        if (role != Role.LEADER) {
+            return false;
+        }
+        if (server == myId) {
+            out.appMessage(myId, message);
+            return true;
+        }
+        if (!followers.containsKey(server)) {
+            return false;
+        }
+        out.send(server, new ToFollower(message));
+        return true;
+    }
+
+    @Override
+    public void leaderReadBarrier(long token, long nowMillis) {
+        requireStarted();
+        trackLeadership();
+        if (!leaderReads.isLeading()) {
+            out.barrierRefused(token);
+            return;
+        }
+        leaderReads.request(token, committed, delivered, nowMillis);
+        heartbeatIfReadsWait(nowMillis);
+    }
+
+    /** Linear reads are served by an established leader only (see {@link #leadership()}). */
+    private void trackLeadership() {
+        boolean leads = leadership().role() == Role.LEADER;
+        if (leads && !leaderReads.isLeading()) {
+            leaderReads.startLeading();
+        } else if (!leads && leaderReads.isLeading()) {
+            leaderReads.stopLeading();
+        }
+    }
+
+    private void heartbeatIfReadsWait(long nowMillis) {
+        if (role == Role.LEADER && leaderReads.roundWanted()) {
+            heartbeat(nowMillis);
+        }
+    }
+
+    private void heartbeat(long nowMillis) {
+        Heartbeat heartbeat = new Heartbeat(ballot, committed, leaderReads.startRound(nowMillis));
+        for (int member : members) {
+            if (member != myId) {
+                out.send(member, heartbeat);
+            }
+        }
     }
 
     @Override
@@ -361,6 +429,7 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
             return;
         }
         flushBatch();
+        trackLeadership();
         Leadership now = leadership();
         if (!now.equals(announced)) {
             announced = now;
@@ -380,6 +449,10 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
     // ---- phase 1 ----
 
     private void startBallot(long nowMillis) {
+        if (leaseReads() && nowMillis < leaseGrantedUntil) {
+            electionDeadline = leaseGrantedUntil; // a lease it granted may still run
+            return;
+        }
         long round = maxRoundSeen + 1;
         long mine = Ballots.of(round, myIndex);
         maxRoundSeen = round;
@@ -410,6 +483,11 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
         noteBallot(prepare.ballot());
         boolean lower = prepare.ballot() <= promised;
         if (lower && !faults.contains(PlantedFault.ACCEPT_LOWER_BALLOT)) {
+            out.send(from, new Reject(prepare.ballot(), promised, false));
+            return;
+        }
+        if (leaseReads() && nowMillis < leaseGrantedUntil) {
+            // a lease this server granted may still run: no other ballot before it ends (the candidate tries again)
             out.send(from, new Reject(prepare.ballot(), promised, false));
             return;
         }
@@ -517,11 +595,7 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
         batchStart = log.last() + 1;
         learnChosen(chosenThrough);
         afterDurable();
-        for (int member : members) {
-            if (member != myId) {
-                out.send(member, new Heartbeat(ballot, committed)); // followers ask to be caught up
-            }
-        }
+        heartbeat(nowMillis); // followers ask to be caught up
         armBarriers();
     }
 
@@ -656,7 +730,10 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
         }
         learnChosen(Math.min(heartbeat.committed(), log.last()));
         if (caughtUp) {
-            out.send(from, new Accepted(ballot, log.durable()));
+            if (leaseReads()) {
+                leaseGrantedUntil = Math.max(leaseGrantedUntil, nowMillis + settings.electionTimeoutMillis());
+            }
+            out.send(from, new Accepted(ballot, log.durable(), heartbeat.round()));
         }
     }
 
@@ -682,6 +759,9 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
         progress.caughtUp = true;
         progress.accepted = Math.max(progress.accepted, accepted.through());
         advanceCommitted();
+        if (leaderReads.isLeading()) {
+            leaderReads.answered(from, accepted.round(), delivered);
+        }
     }
 
     private void onNeedCatchUp(int from, NeedCatchUp need, long nowMillis) {
@@ -880,7 +960,7 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
         if (role == Role.LEADER) {
             advanceCommitted();
         } else if (role == Role.FOLLOWER && caughtUp && acceptedBallot == ballot) {
-            out.send(leaderId, new Accepted(ballot, log.durable()));
+            out.send(leaderId, new Accepted(ballot, log.durable(), 0));
         }
     }
 
@@ -898,6 +978,7 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
         }
         log.release(delivered - settings.retainedEntries());
         satisfyBarriers();
+        leaderReads.delivered(delivered);
     }
 
     private void armBarriers() {
@@ -924,6 +1005,10 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
         if (!faults.contains(PlantedFault.FORGET_PROMISE)) {
             write(PROMISED, newBallot);
         }
+    }
+
+    private boolean leaseReads() {
+        return settings.leaderReads() == LeaderReadMode.LEASE;
     }
 
     private void noteBallot(long seen) {

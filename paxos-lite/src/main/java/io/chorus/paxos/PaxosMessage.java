@@ -53,16 +53,22 @@ public sealed interface PaxosMessage extends PeerMessage {
         }
     }
 
-    /** Phase 2b: every slot through {@code through} is durably accepted in {@code ballot}. Also a heartbeat reply. */
-    record Accepted(long ballot, long through) implements PaxosMessage {
+    /**
+     * Phase 2b: every slot through {@code through} is durably accepted in {@code ballot}. Also the answer to
+     * heartbeat round {@code round} (0 when it answers an Accept).
+     */
+    record Accepted(long ballot, long through, long round) implements PaxosMessage {
     }
 
     /** A follower that cannot take the leader's entries yet asks to be caught up from its committed slot. */
     record NeedCatchUp(long ballot, long committed, long last) implements PaxosMessage {
     }
 
-    /** The leader is alive in {@code ballot}; slots through {@code committed} are chosen. Answered with Accepted. */
-    record Heartbeat(long ballot, long committed) implements PaxosMessage {
+    /**
+     * The leader is alive in {@code ballot}; slots through {@code committed} are chosen. Answered with Accepted,
+     * which echoes {@code round} (linearizable reads count the answers).
+     */
+    record Heartbeat(long ballot, long committed, long round) implements PaxosMessage {
     }
 
     /** Learning: slots through {@code committed} are chosen (sent when that moves, unanswered). */
@@ -79,6 +85,13 @@ public sealed interface PaxosMessage extends PeerMessage {
     /** An application message for the leader's driver (sessions kept alive). */
     record ToLeader(byte[] bytes) implements PaxosMessage {
         public ToLeader {
+            Objects.requireNonNull(bytes, "bytes");
+        }
+    }
+
+    /** An application message from the leader to a follower's driver (the answer to a forwarded read). */
+    record ToFollower(byte[] bytes) implements PaxosMessage {
+        public ToFollower {
             Objects.requireNonNull(bytes, "bytes");
         }
     }

@@ -13,6 +13,7 @@ import io.chorus.paxos.PaxosMessage.Promise;
 import io.chorus.paxos.PaxosMessage.ReadIndexReply;
 import io.chorus.paxos.PaxosMessage.ReadIndexRequest;
 import io.chorus.paxos.PaxosMessage.Reject;
+import io.chorus.paxos.PaxosMessage.ToFollower;
 import io.chorus.paxos.PaxosMessage.ToLeader;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
@@ -39,6 +40,7 @@ public final class PaxosMessageCodec {
     private static final int READ_INDEX_REQUEST = 11;
     private static final int READ_INDEX_REPLY = 12;
     private static final int COMMIT = 13;
+    private static final int TO_FOLLOWER = 14;
 
     private PaxosMessageCodec() {
     }
@@ -62,17 +64,19 @@ public final class PaxosMessageCodec {
             out.type(ACCEPT).putLong(m.ballot()).putLong(m.firstSlot()).putEntries(m.entries())
                     .putLong(m.committed());
         } else if (message instanceof Accepted m) {
-            out.type(ACCEPTED).putLong(m.ballot()).putLong(m.through());
+            out.type(ACCEPTED).putLong(m.ballot()).putLong(m.through()).putLong(m.round());
         } else if (message instanceof NeedCatchUp m) {
             out.type(NEED_CATCH_UP).putLong(m.ballot()).putLong(m.committed()).putLong(m.last());
         } else if (message instanceof Heartbeat m) {
-            out.type(HEARTBEAT).putLong(m.ballot()).putLong(m.committed());
+            out.type(HEARTBEAT).putLong(m.ballot()).putLong(m.committed()).putLong(m.round());
         } else if (message instanceof Commit m) {
             out.type(COMMIT).putLong(m.ballot()).putLong(m.committed());
         } else if (message instanceof Forward m) {
             out.type(FORWARD).putBytes(m.payload());
         } else if (message instanceof ToLeader m) {
             out.type(TO_LEADER).putBytes(m.bytes());
+        } else if (message instanceof ToFollower m) {
+            out.type(TO_FOLLOWER).putBytes(m.bytes());
         } else if (message instanceof ReadIndexRequest m) {
             out.type(READ_INDEX_REQUEST).putLong(m.token());
         } else if (message instanceof ReadIndexReply m) {
@@ -103,12 +107,13 @@ public final class PaxosMessageCodec {
                     yield new CatchUp(ballot, firstSlot, entries, snapshot, committed);
                 }
                 case ACCEPT -> new Accept(in.getLong(), in.getLong(), entries(in), in.getLong());
-                case ACCEPTED -> new Accepted(in.getLong(), in.getLong());
+                case ACCEPTED -> new Accepted(in.getLong(), in.getLong(), in.getLong());
                 case NEED_CATCH_UP -> new NeedCatchUp(in.getLong(), in.getLong(), in.getLong());
-                case HEARTBEAT -> new Heartbeat(in.getLong(), in.getLong());
+                case HEARTBEAT -> new Heartbeat(in.getLong(), in.getLong(), in.getLong());
                 case COMMIT -> new Commit(in.getLong(), in.getLong());
                 case FORWARD -> new Forward(bytes(in));
                 case TO_LEADER -> new ToLeader(bytes(in));
+                case TO_FOLLOWER -> new ToFollower(bytes(in));
                 case READ_INDEX_REQUEST -> new ReadIndexRequest(in.getLong());
                 case READ_INDEX_REPLY -> new ReadIndexReply(in.getLong(), in.getLong());
                 default -> throw new IOException("unknown paxos-lite message type " + type);
@@ -143,6 +148,8 @@ public final class PaxosMessageCodec {
         } else if (message instanceof Forward m) {
             bytes += m.payload().length;
         } else if (message instanceof ToLeader m) {
+            bytes += m.bytes().length;
+        } else if (message instanceof ToFollower m) {
             bytes += m.bytes().length;
         }
         return (int) Math.min(bytes, Integer.MAX_VALUE - 8);

@@ -148,8 +148,8 @@ class PaxosLiteProtocolTest {
         assertThat(catchUp.entries()).extracting(b -> new String(b, StandardCharsets.UTF_8))
                 .containsExactly("a", "y", "z");
         // slot 1 is chosen and delivered at once; 2 and 3 once a majority accepted them in this ballot
-        candidate.receive(2, new Accepted(mine, 3), now);
-        candidate.receive(3, new Accepted(mine, 3), now);
+        candidate.receive(2, new Accepted(mine, 3, 0), now);
+        candidate.receive(3, new Accepted(mine, 3, 0), now);
         List<LogEntry> delivered = new ArrayList<>();
         while (candidate.hasReady()) {
             Ready ready = candidate.ready();

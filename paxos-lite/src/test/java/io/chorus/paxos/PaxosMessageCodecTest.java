@@ -7,6 +7,7 @@ import io.chorus.api.spi.StateSnapshot;
 import io.chorus.paxos.PaxosMessage.Accept;
 import io.chorus.paxos.PaxosMessage.Accepted;
 import io.chorus.paxos.PaxosMessage.CatchUp;
+import io.chorus.paxos.PaxosMessage.ToFollower;
 import io.chorus.paxos.PaxosMessage.Forward;
 import io.chorus.paxos.PaxosMessage.Heartbeat;
 import io.chorus.paxos.PaxosMessage.NeedCatchUp;
@@ -34,8 +35,8 @@ class PaxosMessageCodecTest {
                 ENTRIES), new Reject(Ballots.of(3, 1), Ballots.of(4, 2), true),
                 new CatchUp(Ballots.of(5, 0), 9, ENTRIES, null, 8),
                 new CatchUp(Ballots.of(5, 0), 21, ENTRIES, new StateSnapshot(SlotZxids.zxid(20), new byte[] {7, 7}), 20),
-                new Accept(Ballots.of(5, 0), 40, ENTRIES, 39), new Accepted(Ballots.of(5, 0), 42),
-                new NeedCatchUp(Ballots.of(5, 0), 3, 11), new Heartbeat(Ballots.of(5, 0), 42),
+                new Accept(Ballots.of(5, 0), 40, ENTRIES, 39), new Accepted(Ballots.of(5, 0), 42, 7),
+                new NeedCatchUp(Ballots.of(5, 0), 3, 11), new Heartbeat(Ballots.of(5, 0), 42, 7), new ToFollower(new byte[] {3, 1}),
                 new PaxosMessage.Commit(Ballots.of(5, 0), 43),
                 new Forward(new byte[] {4, 5}), new ToLeader(new byte[] {6}), new ReadIndexRequest(77),
                 new ReadIndexReply(77, 42));
@@ -65,7 +66,7 @@ class PaxosMessageCodecTest {
     void unknownTypesTrailingBytesAndImpossibleCountsAreRefused() {
         assertThatThrownBy(() -> PaxosMessageCodec.decode(new byte[] {99})).isInstanceOf(IOException.class)
                 .hasMessageContaining("unknown paxos-lite message type 99");
-        byte[] heartbeat = PaxosMessageCodec.encode(new Heartbeat(1, 2));
+        byte[] heartbeat = PaxosMessageCodec.encode(new Heartbeat(1, 2, 3));
         byte[] longer = Arrays.copyOf(heartbeat, heartbeat.length + 1);
         assertThatThrownBy(() -> PaxosMessageCodec.decode(longer)).isInstanceOf(IOException.class)
                 .hasMessageContaining("left over");

@@ -12,6 +12,7 @@ import io.chorus.zab.ZabMessage.PingReply;
 import io.chorus.zab.ZabMessage.Proposal;
 import io.chorus.zab.ZabMessage.SyncReply;
 import io.chorus.zab.ZabMessage.SyncRequest;
+import io.chorus.zab.ZabMessage.ToFollower;
 import io.chorus.zab.ZabMessage.ToLeader;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,15 +42,19 @@ final class Broadcast {
             onCommit(from, commit.epoch(), commit.zxid());
         } else if (message instanceof Ping ping) {
             onPing(from, ping);
-        } else if (message instanceof PingReply) {
-            return; // hearing from the follower is all it is for
+        } else if (message instanceof PingReply reply) {
+            onPingReply(from, reply);
         } else if (message instanceof Forward forward) {
             if (replica.isLeading() && replica.phase == Phase.BROADCAST) {
                 propose(forward.payload(), nowMillis);
             }
         } else if (message instanceof ToLeader toLeader) {
             if (replica.isLeading() && replica.phase == Phase.BROADCAST) {
-                replica.out.fromLearner(from, toLeader.bytes());
+                replica.out.appMessage(from, toLeader.bytes());
+            }
+        } else if (message instanceof ToFollower toFollower) {
+            if (replica.isFollowing() && from == replica.following.leaderId) {
+                replica.out.appMessage(from, toFollower.bytes());
             }
         } else if (message instanceof SyncRequest request) {
             if (replica.isLeading() && replica.phase == Phase.BROADCAST) {
@@ -76,8 +81,62 @@ final class Broadcast {
         if (replica.leading == null || replica.phase != Phase.BROADCAST) {
             return false;
         }
-        replica.out.fromLearner(replica.myId, message);
+        replica.out.appMessage(replica.myId, message);
         return true;
+    }
+
+    /** See {@link ZabProtocol#sendToFollower}: to a synchronised follower of this leader, or to itself. */
+    boolean sendToFollower(int server, byte[] message) {
+        LeaderState leader = replica.leading;
+        if (leader == null || replica.phase != Phase.BROADCAST) {
+            return false;
+        }
+        if (server == replica.myId) {
+            replica.out.appMessage(replica.myId, message);
+            return true;
+        }
+        LearnerLink link = leader.links.get(server);
+        if (link == null || !link.receivesBroadcast()) {
+            return false;
+        }
+        replica.send(server, new ToFollower(message));
+        return true;
+    }
+
+    /** See {@link ZabProtocol#leaderReadBarrier}. */
+    void leaderRead(long token, long nowMillis) {
+        LeaderState leader = replica.leading;
+        if (leader == null || replica.phase != Phase.BROADCAST) {
+            replica.out.barrierRefused(token);
+            return;
+        }
+        replica.leaderReads.request(token, leader.commitZxid, replica.deliveredZxid, nowMillis);
+        pingIfReadsWait(nowMillis);
+    }
+
+    /** Starts a heartbeat round at once when a linearizable read waits for one. */
+    void pingIfReadsWait(long nowMillis) {
+        if (replica.isLeading() && replica.leaderReads.roundWanted()) {
+            ping(nowMillis);
+        }
+    }
+
+    private void ping(long nowMillis) {
+        LeaderState leader = replica.leading;
+        Ping ping = new Ping(leader.newEpoch, leader.commitZxid, replica.leaderReads.startRound(nowMillis));
+        for (LearnerLink link : leader.links.values()) {
+            if (link.receivesBroadcast()) {
+                replica.send(link.serverId, ping);
+            }
+        }
+    }
+
+    private void onPingReply(int from, PingReply reply) {
+        LeaderState leader = replica.leading;
+        LearnerLink link = leader == null ? null : leader.links.get(from);
+        if (link != null && link.acknowledgedNewLeader() && reply.epoch() == leader.newEpoch) {
+            replica.leaderReads.answered(from, reply.round(), replica.deliveredZxid);
+        }
     }
 
     // ---- leader side ----
@@ -209,7 +268,12 @@ final class Broadcast {
         if (!fromLeader(from, ping.epoch())) {
             return;
         }
-        replica.send(from, new PingReply(ping.epoch()));
+        if (replica.leaseReads()) {
+            // Answering grants the lease: no help for a new leader until syncLimit from now.
+            replica.leaseGrantedUntil = Math.max(replica.leaseGrantedUntil,
+                    replica.nowMillis + replica.settings.syncLimitMillis());
+        }
+        replica.send(from, new PingReply(ping.epoch(), ping.round()));
         onCommit(from, ping.epoch(), ping.commitZxid());
     }
 
@@ -236,11 +300,9 @@ final class Broadcast {
 
     private void leaderTick(long nowMillis) {
         LeaderState leader = replica.leading;
+        ping(nowMillis);
         List<Integer> inTouch = new ArrayList<>(List.of(replica.myId));
         for (LearnerLink link : leader.links.values()) {
-            if (link.receivesBroadcast()) {
-                replica.send(link.serverId, new Ping(leader.newEpoch, leader.commitZxid));
-            }
             if (link.acknowledgedNewLeader()
                     && nowMillis - link.lastHeardMillis <= replica.settings.syncLimitMillis()) {
                 inTouch.add(link.serverId);

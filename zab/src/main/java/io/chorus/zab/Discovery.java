@@ -61,6 +61,9 @@ final class Discovery {
             replica.goLooking("discovery did not finish within initLimit", nowMillis);
             return;
         }
+        if (replica.isLeading() && replica.leading.newEpoch >= 0) {
+            establishIfQuorum(nowMillis); // it may have waited for a lease it granted to run out
+        }
         if (replica.isFollowing()) {
             // Until LEADERINFO comes, say it again: FOLLOWERINFO may have been lost, or have reached the
             // prospective leader while it was still electing (it drops it then), and a lost LEADERINFO is sent
@@ -174,8 +177,8 @@ final class Discovery {
 
     private void establishIfQuorum(long nowMillis) {
         LeaderState leader = replica.leading;
-        if (leader.established) {
-            return;
+        if (leader.established || replica.leaseGrantRunning(nowMillis)) {
+            return; // a lease it granted another leader may still run: it must not count towards a new one yet
         }
         List<Integer> acked = new ArrayList<>(List.of(replica.myId));
         leader.links.values().stream().filter(l -> l.stage == Stage.EPOCH_ACKED && l.countsForEpoch)
@@ -197,6 +200,11 @@ final class Discovery {
     private void onLeaderInfo(int from, LeaderInfo info, long nowMillis) {
         FollowerState follower = replica.following;
         if (follower == null || from != follower.leaderId || replica.phase != Phase.DISCOVERY) {
+            return;
+        }
+        if (replica.leaseGrantRunning(nowMillis)) {
+            // A lease this server granted may still run: it acknowledges the new epoch only after. Its next
+            // FOLLOWERINFO (every tick) brings LEADERINFO again.
             return;
         }
         if (info.newEpoch() < replica.acceptedEpoch) {

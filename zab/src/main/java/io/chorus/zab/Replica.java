@@ -2,6 +2,8 @@ package io.chorus.zab;
 
 import io.chorus.api.spi.ReadyBuffer;
 import io.chorus.api.spi.DurableMetadata;
+import io.chorus.api.spi.LeaderReadMode;
+import io.chorus.api.spi.LeaderReads;
 import io.chorus.api.spi.Leadership;
 import io.chorus.api.spi.LogEntry;
 import io.chorus.api.spi.RandomSource;
@@ -32,6 +34,7 @@ final class Replica {
     final Set<PlantedFault> faults = EnumSet.noneOf(PlantedFault.class);
     final ReadyBuffer out = new ReadyBuffer();
     final ReadBarriers barriers = new ReadBarriers(this);
+    final LeaderReads leaderReads;
     /** Peers whose connection the transport reported closed and that have not been heard from since. */
     final Set<Integer> disconnected = new java.util.HashSet<>();
 
@@ -54,6 +57,11 @@ final class Replica {
      * not committed yet. Only state beyond this point may be undone by TRUNC or an older snapshot.
      */
     long confirmedZxid;
+    /**
+     * LEASE reads: this server helps establish no new leader (acknowledges no new epoch, counts itself towards
+     * none) before this time, having granted a lease until then (or having restarted, forgetting its grants).
+     */
+    long leaseGrantedUntil;
     LeaderState leading;
     FollowerState following;
     String lastStepDownReason = "";
@@ -71,6 +79,17 @@ final class Replica {
         this.metadata = metadata;
         this.snapshots = snapshots;
         this.random = random;
+        this.leaderReads = new LeaderReads(settings.leaderReads(), settings.syncLimitMillis(),
+                settings.leaseDriftMillis(), quorum.members(), out);
+    }
+
+    boolean leaseReads() {
+        return settings.leaderReads() == LeaderReadMode.LEASE;
+    }
+
+    /** LEASE reads: whether a lease this server granted may still run, so it must not help a new leader yet. */
+    boolean leaseGrantRunning(long nowMillis) {
+        return leaseReads() && nowMillis < leaseGrantedUntil;
     }
 
     boolean planted(PlantedFault fault) {
@@ -158,6 +177,7 @@ final class Replica {
         }
         confirmedZxid = Math.max(confirmedZxid, zxid); // everything up to a commit point is committed
         barriers.delivered(deliveredZxid);
+        leaderReads.delivered(deliveredZxid);
         history.trim(Math.min(durableZxid, deliveredZxid), settings.retainedEntries());
     }
 
@@ -219,6 +239,7 @@ final class Replica {
             announce(Role.LOOKING, -1);
         }
         barriers.leaderLost();
+        leaderReads.stopLeading();
         election.start(nowMillis);
     }
 

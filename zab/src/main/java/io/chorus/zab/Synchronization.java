@@ -227,6 +227,7 @@ final class Synchronization {
             }
             link.lastHeardMillis = Math.max(link.lastHeardMillis, nowMillis - replica.settings.tickMillis());
         }
+        replica.leaderReads.startLeading();
         replica.announce(Role.LEADER, replica.myId);
         replica.barriers.arm();
     }

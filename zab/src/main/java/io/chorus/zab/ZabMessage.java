@@ -152,15 +152,16 @@ public sealed interface ZabMessage extends PeerMessage {
         }
     }
 
-    /** The leader's heartbeat, carrying its commit point. */
-    record Ping(long epoch, long commitZxid) implements ZabMessage {
+    /** The leader's heartbeat, carrying its commit point and the number of its round (for linearizable reads). */
+    record Ping(long epoch, long commitZxid, long round) implements ZabMessage {
         @Override
         public Phase phase() {
             return Phase.BROADCAST;
         }
     }
 
-    record PingReply(long epoch) implements ZabMessage {
+    /** A follower's answer to the leader's round {@code round} of {@code epoch}. */
+    record PingReply(long epoch, long round) implements ZabMessage {
         @Override
         public Phase phase() {
             return Phase.BROADCAST;
@@ -182,6 +183,18 @@ public sealed interface ZabMessage extends PeerMessage {
     /** An application message for the leader (the sessions a follower's clients kept alive); opaque to Zab. */
     record ToLeader(byte[] bytes) implements ZabMessage {
         public ToLeader {
+            Objects.requireNonNull(bytes, "bytes");
+        }
+
+        @Override
+        public Phase phase() {
+            return Phase.BROADCAST;
+        }
+    }
+
+    /** An application message from the leader to a follower (the answer to a forwarded read); opaque to Zab. */
+    record ToFollower(byte[] bytes) implements ZabMessage {
+        public ToFollower {
             Objects.requireNonNull(bytes, "bytes");
         }
 

@@ -19,6 +19,7 @@ import io.chorus.zab.ZabMessage.Proposal;
 import io.chorus.zab.ZabMessage.Snap;
 import io.chorus.zab.ZabMessage.SyncReply;
 import io.chorus.zab.ZabMessage.SyncRequest;
+import io.chorus.zab.ZabMessage.ToFollower;
 import io.chorus.zab.ZabMessage.ToLeader;
 import io.chorus.zab.ZabMessage.Trunc;
 import io.chorus.zab.ZabMessage.UpToDate;
@@ -57,6 +58,7 @@ public final class ZabMessageCodec {
     private static final int SYNC_REQUEST = 17;
     private static final int SYNC_REPLY = 18;
     private static final int TO_LEADER = 19;
+    private static final int TO_FOLLOWER = 20;
 
     private ZabMessageCodec() {
     }
@@ -133,14 +135,19 @@ public final class ZabMessageCodec {
             out.writeByte(PING);
             out.writeLong(m.epoch());
             out.writeLong(m.commitZxid());
+            out.writeLong(m.round());
         } else if (message instanceof PingReply m) {
             out.writeByte(PING_REPLY);
             out.writeLong(m.epoch());
+            out.writeLong(m.round());
         } else if (message instanceof Forward m) {
             out.writeByte(FORWARD);
             writeBytes(m.payload(), out);
         } else if (message instanceof ToLeader m) {
             out.writeByte(TO_LEADER);
+            writeBytes(m.bytes(), out);
+        } else if (message instanceof ToFollower m) {
+            out.writeByte(TO_FOLLOWER);
             writeBytes(m.bytes(), out);
         } else if (message instanceof SyncRequest m) {
             out.writeByte(SYNC_REQUEST);
@@ -230,13 +237,15 @@ public final class ZabMessageCodec {
             case COMMIT:
                 return new Commit(in.getLong(), in.getLong());
             case PING:
-                return new Ping(in.getLong(), in.getLong());
+                return new Ping(in.getLong(), in.getLong(), in.getLong());
             case PING_REPLY:
-                return new PingReply(in.getLong());
+                return new PingReply(in.getLong(), in.getLong());
             case FORWARD:
                 return new Forward(readBytes(in));
             case TO_LEADER:
                 return new ToLeader(readBytes(in));
+            case TO_FOLLOWER:
+                return new ToFollower(readBytes(in));
             case SYNC_REQUEST:
                 return new SyncRequest(in.getLong());
             case SYNC_REPLY:

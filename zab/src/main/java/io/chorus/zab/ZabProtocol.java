@@ -91,6 +91,8 @@ public final class ZabProtocol implements ConsensusProtocol {
         replica.durableZxid = lastLoggedZxid;
         replica.deliveredZxid = lastLoggedZxid;
         replica.nowMillis = nowMillis;
+        // A lease granted before a crash is forgotten with it: wait a whole grant before helping a new leader.
+        replica.leaseGrantedUntil = nowMillis + replica.settings.syncLimitMillis();
         replica.enterPhase(Phase.ELECTION, nowMillis);
         replica.out.leadership(replica.leadership());
         replica.election.start(nowMillis);
@@ -116,6 +118,7 @@ public final class ZabProtocol implements ConsensusProtocol {
             case SYNCHRONIZATION -> replica.synchronization.step(from, zab, nowMillis);
             case BROADCAST -> replica.broadcast.step(from, zab, nowMillis);
         }
+        replica.broadcast.pingIfReadsWait(nowMillis);
     }
 
     private void heardFrom(int from, long nowMillis) {
@@ -186,6 +189,21 @@ public final class ZabProtocol implements ConsensusProtocol {
         replica.nowMillis = nowMillis;
         Objects.requireNonNull(message, "message");
         return replica.broadcast.sendToLeader(message);
+    }
+
+    @Override
+    public boolean sendToFollower(int server, byte[] message, long nowMillis) {
+        requireStarted();
+        replica.nowMillis = nowMillis;
+        Objects.requireNonNull(message, "message");
+        return replica.broadcast.sendToFollower(server, message);
+    }
+
+    @Override
+    public void leaderReadBarrier(long token, long nowMillis) {
+        requireStarted();
+        replica.nowMillis = nowMillis;
+        replica.broadcast.leaderRead(token, nowMillis);
     }
 
     @Override

@@ -36,10 +36,11 @@ class ZabMessageCodecTest {
                 new ZabMessage.Proposal(A),
                 new ZabMessage.Ack(5, 0x500000001L),
                 new ZabMessage.Commit(5, 0x500000001L),
-                new ZabMessage.Ping(5, 0x500000001L),
-                new ZabMessage.PingReply(5),
+                new ZabMessage.Ping(5, 0x500000001L, 3),
+                new ZabMessage.PingReply(5, 3),
                 new ZabMessage.Forward(new byte[] {42}),
                 new ZabMessage.ToLeader(new byte[] {1, 0, 0, 0, 0}),
+                new ZabMessage.ToFollower(new byte[] {2, 7}),
                 new ZabMessage.SyncRequest(77),
                 new ZabMessage.SyncReply(77, 0x500000001L));
     }
@@ -54,7 +55,7 @@ class ZabMessageCodecTest {
 
     @Test
     void everyMessageTypeRoundTrips() throws IOException {
-        assertThat(samples().stream().map(m -> m.getClass()).distinct()).hasSize(19);
+        assertThat(samples().stream().map(m -> m.getClass()).distinct()).hasSize(20);
         for (ZabMessage m : samples()) {
             assertRoundTrips(m);
         }
@@ -76,7 +77,7 @@ class ZabMessageCodecTest {
 
     @Test
     void trailingBytesUnknownTypesAndLyingLengthsAreRejected() {
-        byte[] ok = ZabMessageCodec.encode(new ZabMessage.PingReply(1));
+        byte[] ok = ZabMessageCodec.encode(new ZabMessage.PingReply(1, 1));
         byte[] longer = Arrays.copyOf(ok, ok.length + 1);
         assertThatThrownBy(() -> ZabMessageCodec.decode(longer)).hasMessageContaining("trailing");
         assertThatThrownBy(() -> ZabMessageCodec.decode(new byte[] {99})).hasMessageContaining("unknown");

@@ -14,8 +14,9 @@ public final class ReadyBuffer {
     private final List<LogEntry> toPersist = new ArrayList<>();
     private final List<LogEntry> committed = new ArrayList<>();
     private final List<Long> barriers = new ArrayList<>();
+    private final List<Long> refused = new ArrayList<>();
     private Leadership leadership;
-    private final List<LearnerMessage> fromLearners = new ArrayList<>();
+    private final List<AppMessage> appMessages = new ArrayList<>();
 
     public void send(int to, PeerMessage message) {
         messages.add(new Outbound(to, message));
@@ -33,8 +34,12 @@ public final class ReadyBuffer {
         barriers.add(token);
     }
 
-    public void fromLearner(int from, byte[] bytes) {
-        fromLearners.add(new LearnerMessage(from, bytes));
+    public void barrierRefused(long token) {
+        refused.add(token);
+    }
+
+    public void appMessage(int from, byte[] bytes) {
+        appMessages.add(new AppMessage(from, bytes));
     }
 
     public void leadership(Leadership now) {
@@ -59,11 +64,12 @@ public final class ReadyBuffer {
 
     public boolean isEmpty() {
         return messages.isEmpty() && truncateAfter == -1 && snapshot == null && toPersist.isEmpty()
-                && committed.isEmpty() && barriers.isEmpty() && leadership == null && fromLearners.isEmpty();
+                && committed.isEmpty() && barriers.isEmpty() && refused.isEmpty() && leadership == null && appMessages.isEmpty();
     }
 
     public Ready ready() {
-        return new Ready(messages, truncateAfter, toPersist, committed, barriers, leadership, snapshot, fromLearners);
+        return new Ready(messages, truncateAfter, toPersist, committed, barriers, refused, leadership, snapshot,
+                appMessages);
     }
 
     public void advance(Ready ready) {
@@ -71,7 +77,8 @@ public final class ReadyBuffer {
         toPersist.subList(0, ready.toPersist().size()).clear();
         committed.subList(0, ready.committed().size()).clear();
         barriers.subList(0, ready.readBarriersSatisfied().size()).clear();
-        fromLearners.subList(0, ready.fromLearners().size()).clear();
+        refused.subList(0, ready.readBarriersRefused().size()).clear();
+        appMessages.subList(0, ready.appMessages().size()).clear();
         if (ready.truncateAfterZxid() == truncateAfter) {
             truncateAfter = -1;
         }

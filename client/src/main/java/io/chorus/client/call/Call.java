@@ -46,11 +46,11 @@ public final class Call<T> {
     }
 
     /** Reads the reply and completes the future; IOException when the body is malformed (future untouched). */
-    public void settle(int err, InputArchive replyBody, Executor eventThread) throws IOException {
+    public void settle(int err, long zxid, InputArchive replyBody, Executor eventThread) throws IOException {
         cancelTimeout();
         T value;
         try {
-            value = reader.read(Code.of(err), replyBody);
+            value = reader.read(Code.of(err), zxid, replyBody);
         } catch (ChorusException e) {
             future.fail(e, eventThread);
             return;

@@ -14,21 +14,27 @@ import io.chorus.api.KeeperState;
 import io.chorus.api.NodeData;
 import io.chorus.api.Op;
 import io.chorus.api.OpResult;
+import io.chorus.api.ReadConsistency;
 import io.chorus.api.Stat;
 import io.chorus.api.WatchedEvent;
 import io.chorus.api.Watcher;
 import io.chorus.api.WatcherType;
+import io.chorus.client.ServedRead;
 import io.chorus.client.event.EventDispatcher;
 import io.chorus.client.watch.WatchKind;
 import io.chorus.client.watch.WatchRegistry;
+import io.chorus.client.wire.ConsistentReadRequest;
 import io.chorus.client.wire.JuteMapping;
 import io.chorus.client.wire.MultiRequestRecord;
 import io.chorus.client.wire.OpCode;
+import io.chorus.client.wire.SetReadConsistencyRequest;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.jute.InputArchive;
 import org.apache.jute.Record;
 import org.apache.zookeeper.data.ClientInfo;
 import org.apache.zookeeper.proto.AddWatchRequest;
@@ -108,8 +114,13 @@ public final class OperationCalls {
 
     /** A watcher is registered as a data watch when the node exists, as an exist watch when it does not. */
     public Call<Stat> exists(String path, Watcher watcher) {
+        return exists(path, watcher, null);
+    }
+
+    /** {@code consistency} null reads at the session's consistency (ZooKeeper's own request). */
+    public Call<Stat> exists(String path, Watcher watcher, ReadConsistency consistency) {
         PathValidator.validate(path);
-        return call(OpCode.EXISTS, new ExistsRequest(path, watcher != null), path, (code, in) -> {
+        return read(consistency, OpCode.EXISTS, new ExistsRequest(path, watcher != null), path, (code, in) -> {
             if (code == Code.OK) {
                 ExistsResponse r = new ExistsResponse();
                 r.deserialize(in, "response");
@@ -125,13 +136,42 @@ public final class OperationCalls {
     }
 
     public Call<NodeData> getData(String path, Watcher watcher) {
+        return getData(path, watcher, null);
+    }
+
+    /** {@code consistency} null reads at the session's consistency (ZooKeeper's own request). */
+    public Call<NodeData> getData(String path, Watcher watcher, ReadConsistency consistency) {
         PathValidator.validate(path);
-        return call(OpCode.GET_DATA, new GetDataRequest(path, watcher != null), path, ReplyReader.okOnly(path, in -> {
-            GetDataResponse r = new GetDataResponse();
-            r.deserialize(in, "response");
-            register(WatchKind.DATA, path, watcher);
-            return new NodeData(r.getData(), JuteMapping.fromJute(r.getStat()));
-        }));
+        return read(consistency, OpCode.GET_DATA, new GetDataRequest(path, watcher != null), path,
+                ReplyReader.okOnly(path, in -> {
+                    register(WatchKind.DATA, path, watcher);
+                    return nodeData(in);
+                }));
+    }
+
+    /** getData with the zxid of the state it was served from (the reply header's), for measurements. */
+    public Call<ServedRead> getDataServed(String path, ReadConsistency consistency) {
+        PathValidator.validate(path);
+        return read(consistency, OpCode.GET_DATA, new GetDataRequest(path, false), path, new ReplyReader<>() {
+            @Override
+            public ServedRead read(Code code, InputArchive body) {
+                throw new UnsupportedOperationException("needs the reply's zxid");
+            }
+
+            @Override
+            public ServedRead read(Code code, long zxid, InputArchive body) throws IOException, ChorusException {
+                if (code != Code.OK) {
+                    throw new ChorusException(code, path);
+                }
+                return new ServedRead(nodeData(body), zxid);
+            }
+        });
+    }
+
+    private static NodeData nodeData(InputArchive in) throws IOException {
+        GetDataResponse r = new GetDataResponse();
+        r.deserialize(in, "response");
+        return new NodeData(r.getData(), JuteMapping.fromJute(r.getStat()));
     }
 
     public Call<Stat> setData(String path, byte[] data, int version) {
@@ -145,8 +185,13 @@ public final class OperationCalls {
 
     /** Sent as getChildren2, which returns the parent's stat with the names. */
     public Call<Children> getChildren(String path, Watcher watcher) {
+        return getChildren(path, watcher, null);
+    }
+
+    /** {@code consistency} null reads at the session's consistency (ZooKeeper's own request). */
+    public Call<Children> getChildren(String path, Watcher watcher, ReadConsistency consistency) {
         PathValidator.validate(path);
-        return call(OpCode.GET_CHILDREN2, new GetChildren2Request(path, watcher != null), path,
+        return read(consistency, OpCode.GET_CHILDREN2, new GetChildren2Request(path, watcher != null), path,
                 ReplyReader.okOnly(path, in -> {
                     GetChildren2Response r = new GetChildren2Response();
                     r.deserialize(in, "response");
@@ -287,6 +332,21 @@ public final class OperationCalls {
         if (watcher != null) {
             watches.add(kind, path, watcher);
         }
+    }
+
+    /** Sets the session's read consistency on the connected server (sent again on every connection). */
+    public Call<Void> setReadConsistency(ReadConsistency consistency) {
+        return call(OpCode.CHORUS_SET_READ_CONSISTENCY, new SetReadConsistencyRequest(consistency), null,
+                ReplyReader.okOnly(null, in -> null));
+    }
+
+    /** A read as ZooKeeper sends it, or wrapped in Chorus's CHORUS_READ when a consistency is asked for. */
+    private <T> Call<T> read(ReadConsistency consistency, int opCode, Record request, String path,
+            ReplyReader<T> reader) {
+        if (consistency == null) {
+            return call(opCode, request, path, reader);
+        }
+        return call(OpCode.CHORUS_READ, new ConsistentReadRequest(consistency, opCode, request), path, reader);
     }
 
     private <T> Call<T> call(int opCode, Record request, String path, ReplyReader<T> reader) {

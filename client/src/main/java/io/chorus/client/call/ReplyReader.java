@@ -14,6 +14,11 @@ import org.apache.jute.InputArchive;
 public interface ReplyReader<T> {
     T read(Code code, InputArchive body) throws IOException, ChorusException;
 
+    /** As {@link #read(Code, InputArchive)}, for readers that also want the reply header's zxid. */
+    default T read(Code code, long zxid, InputArchive body) throws IOException, ChorusException {
+        return read(code, body);
+    }
+
     /** Reads the body of a successful reply. */
     @FunctionalInterface
     interface BodyReader<T> {

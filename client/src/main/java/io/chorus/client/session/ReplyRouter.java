@@ -110,7 +110,7 @@ final class ReplyRouter {
             lastZxidSeen = header.getZxid();
         }
         try {
-            call.settle(header.getErr(), body, events);
+            call.settle(header.getErr(), header.getZxid(), body, events);
         } catch (IOException e) {
             call.fail(Code.MARSHALLINGERROR, events);
             throw new ProtocolViolation("malformed reply to " + call + ": " + e.getMessage());
@@ -152,7 +152,7 @@ final class ReplyRouter {
         Code code = Code.of(header.getErr());
         if (code == Code.OK) {
             try {
-                call.settle(header.getErr(), null, events);
+                call.settle(header.getErr(), 0, null, events);
             } catch (IOException e) {
                 throw new AssertionError("an auth answer has no body to read", e);
             }

@@ -4,6 +4,7 @@ import io.chorus.api.ChorusException;
 import io.chorus.api.Code;
 import io.chorus.api.EventType;
 import io.chorus.api.KeeperState;
+import io.chorus.api.ReadConsistency;
 import io.chorus.api.WatchedEvent;
 import io.chorus.client.ClientConfig;
 import io.chorus.client.ConnectFailedException;
@@ -288,12 +289,27 @@ public final class Session implements TransportListener {
         for (AuthCredential c : credentials) {
             writeAuth(calls.auth(c.scheme(), c.auth()));
         }
+        if (config.readConsistency() != null) {
+            // before any read this connection carries: the server's default holds until it arrives
+            write(readConsistencyCall(config.readConsistency()), takeXid());
+        }
         for (SetWatches2 batch : WatchResetBatches.of(watches.paths(), router.lastZxidSeen())) {
             write(watchReset(batch), OpCode.XID_SET_WATCHES);
         }
         deliverState(KeeperState.SYNC_CONNECTED);
         cancel(establishDeadline);
         established.complete(null);
+    }
+
+    private Call<Void> readConsistencyCall(ReadConsistency consistency) {
+        Call<Void> call = calls.setReadConsistency(consistency);
+        call.future().whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.warn("session 0x{}: the server refused read consistency {}: {}", Long.toHexString(sessionId),
+                        consistency, failure.getMessage());
+            }
+        });
+        return call;
     }
 
     private Call<Void> watchReset(SetWatches2 batch) {

@@ -1,5 +1,8 @@
 package io.chorus.server.config;
 
+import io.chorus.api.ReadConsistency;
+import io.chorus.api.spi.LeaderReadMode;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -46,6 +49,10 @@ public final class ConfigLoader {
             Map.entry("electionFinalizeWaitMillis",
                     (b, v) -> b.electionFinalizeWaitMillis = integer("electionFinalizeWaitMillis", v)),
             Map.entry("protocol", (b, v) -> b.protocol = protocol(v)),
+            Map.entry("readConsistency", (b, v) -> b.readConsistency = readConsistency(v)),
+            Map.entry("linearizableReads", (b, v) -> b.linearizableReads = linearizableReads(v)),
+            Map.entry("leaseClockDriftMillis",
+                    (b, v) -> b.leaseClockDriftMillis = integer("leaseClockDriftMillis", v)),
             Map.entry("quorumListenOnAllIPs", (b, v) -> b.quorumListenOnAllIPs = bool("quorumListenOnAllIPs", v)));
 
     private static final String SERVER_PREFIX = "server.";
@@ -122,6 +129,23 @@ public final class ConfigLoader {
         }
         return new PeerAddress(id, host.trim(), integer(key, parts[0].trim()), integer(key, parts[1].trim()),
                 clientPort);
+    }
+
+    private static ReadConsistency readConsistency(String value) {
+        for (ReadConsistency c : ReadConsistency.values()) {
+            if (c.name().equalsIgnoreCase(value)) {
+                return c;
+            }
+        }
+        throw new ConfigException("readConsistency", value, "must be one of local, sync, leader, linearizable");
+    }
+
+    private static LeaderReadMode linearizableReads(String value) {
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "readindex", "read_index", "quorum" -> LeaderReadMode.READ_INDEX;
+            case "lease" -> LeaderReadMode.LEASE;
+            default -> throw new ConfigException("linearizableReads", value, "must be readindex or lease");
+        };
     }
 
     private static String protocol(String value) {

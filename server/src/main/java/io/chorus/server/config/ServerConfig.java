@@ -1,5 +1,8 @@
 package io.chorus.server.config;
 
+import io.chorus.api.ReadConsistency;
+import io.chorus.api.spi.LeaderReadMode;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +30,12 @@ import java.util.Objects;
  * @param snapshotEveryTxns                   transactions between snapshots (snapCount)
  * @param snapshotRetainCount                 snapshots (and the log they cover) kept (autopurge.snapRetainCount)
  * @param containerCheckIntervalMillis        how often empty containers and expired TTL nodes are looked for
+ * @param readConsistency                     the read consistency of sessions that did not choose one
+ *                                            (readConsistency=local|sync|leader|linearizable)
+ * @param linearizableReads                   how a leader confirms LINEARIZABLE reads: a quorum round
+ *                                            (readindex) or a lease (lease)
+ * @param leaseClockDriftMillis               lease reads: how much faster one server's clock may run than
+ *                                            another's over syncLimit; the lease is shortened by it
  * @param ensemble                            the ensemble this node is a member of, or null when standalone
  */
 public record ServerConfig(
@@ -45,6 +54,9 @@ public record ServerConfig(
         int snapshotEveryTxns,
         int snapshotRetainCount,
         int containerCheckIntervalMillis,
+        ReadConsistency readConsistency,
+        LeaderReadMode linearizableReads,
+        int leaseClockDriftMillis,
         EnsembleConfig ensemble) {
 
     /** 1 MiB - 1, ZooKeeper's default jute.maxbuffer. */
@@ -54,6 +66,8 @@ public record ServerConfig(
         Objects.requireNonNull(clientBindAddress, "clientBindAddress");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(dataLogDir, "dataLogDir");
+        Objects.requireNonNull(readConsistency, "readConsistency");
+        Objects.requireNonNull(linearizableReads, "linearizableReads");
     }
 
     /** ZooKeeper's client port, used when neither clientPort nor this server's line names one. */
@@ -93,6 +107,9 @@ public record ServerConfig(
         b.snapshotEveryTxns = snapshotEveryTxns;
         b.snapshotRetainCount = snapshotRetainCount;
         b.containerCheckIntervalMillis = containerCheckIntervalMillis;
+        b.readConsistency = readConsistency;
+        b.linearizableReads = linearizableReads;
+        b.leaseClockDriftMillis = leaseClockDriftMillis;
         if (ensemble != null) {
             b.myId = ensemble.myId();
             b.servers = new ArrayList<>(ensemble.servers());
@@ -128,6 +145,10 @@ public record ServerConfig(
         public int snapshotRetainCount = 3;
         /** ZooKeeper's znode.container.checkIntervalMs default. */
         public int containerCheckIntervalMillis = 60_000;
+        public ReadConsistency readConsistency = ReadConsistency.LOCAL;
+        public LeaderReadMode linearizableReads = LeaderReadMode.READ_INDEX;
+        /** A tenth of the default syncLimit (5 ticks of 2 s): generous for NTP-disciplined clocks. */
+        public int leaseClockDriftMillis = 1_000;
         /** The server.N lines; empty = standalone. */
         public List<PeerAddress> servers = new ArrayList<>();
         /** This server's id; -1 = read it from dataDir/myid (only when there are server lines). */
@@ -226,10 +247,16 @@ public record ServerConfig(
             ConfigException.check(dataDir != null, "dataDir", dataDir, "must be set");
             ConfigException.check(containerCheckIntervalMillis > 0, "znode.container.checkIntervalMs",
                     containerCheckIntervalMillis, "must be positive");
+            long leaseMillis = (long) syncLimitTicks * tickTimeMillis;
+            ConfigException.check(leaseClockDriftMillis >= 0 && (linearizableReads != LeaderReadMode.LEASE
+                    || ensemble == null || leaseClockDriftMillis < leaseMillis), "leaseClockDriftMillis",
+                    leaseClockDriftMillis, "must be 0 or more and, for lease reads, below syncLimit x tickTime ("
+                    + leaseMillis + " ms)");
             return new ServerConfig(clientPort, clientBindAddress, dataDir, dataLogDir == null ? dataDir : dataLogDir,
                     tickTimeMillis, min, max, maxClientConnectionsPerAddress, maxPacketBytes,
                     maxOutstandingRequestsPerConnection, extendedTypesEnabled, superDigest, snapshotEveryTxns,
-                    snapshotRetainCount, containerCheckIntervalMillis, ensemble);
+                    snapshotRetainCount, containerCheckIntervalMillis, readConsistency, linearizableReads,
+                    leaseClockDriftMillis, ensemble);
         }
 
         private EnsembleConfig ensemble() {

@@ -1,7 +1,9 @@
 package io.chorus.server.net;
 
+import io.chorus.client.wire.ConsistentReadRequest;
 import io.chorus.client.wire.MultiRequestRecord;
 import io.chorus.client.wire.OpCode;
+import io.chorus.client.wire.SetReadConsistencyRequest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.channel.ChannelHandlerContext;
@@ -67,6 +69,10 @@ public final class PacketDecoder extends MessageToMessageDecoder<ByteBuf> {
         Record record = body.get();
         try {
             record.deserialize(archive(frame), "request");
+            if (record instanceof ConsistentReadRequest read) {
+                out.add(RequestPacket.read(xid, read.type(), read.read(), read.consistency()));
+                return;
+            }
             out.add(RequestPacket.of(xid, type, record));
         } catch (IOException | RuntimeException e) {
             out.add(new RequestPacket(xid, type, null, "malformed body of type " + type + ": " + e.getMessage()));
@@ -117,6 +123,8 @@ public final class PacketDecoder extends MessageToMessageDecoder<ByteBuf> {
             case OpCode.GET_EPHEMERALS -> GetEphemeralsRequest::new;
             case OpCode.GET_ALL_CHILDREN_NUMBER -> GetAllChildrenNumberRequest::new;
             case OpCode.ADD_WATCH -> AddWatchRequest::new;
+            case OpCode.CHORUS_READ -> ConsistentReadRequest::new;
+            case OpCode.CHORUS_SET_READ_CONSISTENCY -> SetReadConsistencyRequest::new;
             default -> null;
         };
     }

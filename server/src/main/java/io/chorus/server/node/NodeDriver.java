@@ -3,7 +3,7 @@ package io.chorus.server.node;
 import io.chorus.api.spi.Clock;
 import io.chorus.api.spi.ConsensusProtocol;
 import io.chorus.api.spi.Leadership;
-import io.chorus.api.spi.LearnerMessage;
+import io.chorus.api.spi.AppMessage;
 import io.chorus.api.spi.LogEntry;
 import io.chorus.api.spi.ProposeOutcome;
 import io.chorus.api.spi.Ready;
@@ -171,6 +171,21 @@ public final class NodeDriver implements ClientRequestSink, Proposer, NodeStatus
         protocol.readBarrier(token);
     }
 
+    @Override
+    public void leaderReadBarrier(long token) {
+        protocol.leaderReadBarrier(token, clock.millis());
+    }
+
+    @Override
+    public boolean sendToLeader(byte[] message) {
+        return protocol.sendToLeader(message, clock.millis());
+    }
+
+    @Override
+    public boolean sendToFollower(int server, byte[] message) {
+        return protocol.sendToFollower(server, message, clock.millis());
+    }
+
     /** The tree as it is now, for a protocol sending a follower a whole snapshot (on the loop thread). */
     public StateSnapshot captureState() {
         return treeStates.capture(tree);
@@ -277,8 +292,11 @@ public final class NodeDriver implements ClientRequestSink, Proposer, NodeStatus
             for (long token : ready.readBarriersSatisfied()) {
                 pipeline.onReadBarrier(token);
             }
-            for (LearnerMessage message : ready.fromLearners()) {
-                pipeline.onTouchReport(message.from(), message.bytes(), monotonicMillis());
+            for (long token : ready.readBarriersRefused()) {
+                pipeline.onReadBarrierRefused(token);
+            }
+            for (AppMessage message : ready.appMessages()) {
+                pipeline.onAppMessage(message.from(), message.bytes(), monotonicMillis());
             }
         }
         return installed;

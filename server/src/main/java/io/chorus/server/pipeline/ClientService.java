@@ -60,6 +60,7 @@ public final class ClientService {
             servedRole = role;
             servedTree = tree;
             pipeline = newPipeline.apply(tree);
+            pipeline.servingAs(role);
             pipeline.restoreSessions(nowMillis);
             List<Held> waiting = List.copyOf(held);
             held.clear();

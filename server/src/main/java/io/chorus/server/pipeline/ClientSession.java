@@ -1,6 +1,7 @@
 package io.chorus.server.pipeline;
 
 import io.chorus.api.Id;
+import io.chorus.api.ReadConsistency;
 import io.chorus.server.net.ClientChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ final class ClientSession {
     final long sessionId;
     ClientChannel connection;
     int timeoutMillis;
+    /** The consistency of this session's reads that name none: the server's default until the client sets it. */
+    ReadConsistency readConsistency = ReadConsistency.LOCAL;
     final List<Id> authIds = new ArrayList<>();
     final ArrayDeque<PendingRequest> queue = new ArrayDeque<>();
     /**

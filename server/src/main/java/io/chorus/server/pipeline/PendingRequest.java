@@ -1,5 +1,6 @@
 package io.chorus.server.pipeline;
 
+import io.chorus.api.ReadConsistency;
 import io.chorus.server.net.ReplyPacket;
 import io.chorus.server.net.RequestPacket;
 
@@ -20,8 +21,18 @@ final class PendingRequest {
     final RequestPacket packet;
     final Kind kind;
     ReplyPacket reply;
-    /** The token of a sync's read barrier, or -1. */
+    /** The token of a sync's read barrier (or of a SYNC or LINEARIZABLE read's), or -1. */
     long barrierToken = -1;
+    /** A read: how fresh it must be. */
+    ReadConsistency consistency = ReadConsistency.LOCAL;
+    /** A read: its barrier was asked for or it was forwarded to the leader. */
+    boolean started;
+    /** A read: its barrier was satisfied. */
+    boolean barrierPassed;
+    /** A read forwarded to the leader: its id, when it was sent, and the leader's answer once it came. */
+    long forwardId = -1;
+    long forwardedAtMillis;
+    ForwardedReads.Reply forwarded;
     /** Close the connection after this reply (closeSession, unknown opcodes). */
     boolean closeAfter;
 

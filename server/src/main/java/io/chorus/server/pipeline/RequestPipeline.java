@@ -3,11 +3,14 @@ package io.chorus.server.pipeline;
 import io.chorus.api.ChorusException;
 import io.chorus.api.Code;
 import io.chorus.api.Id;
+import io.chorus.api.ReadConsistency;
 import io.chorus.api.spi.Clock;
 import io.chorus.api.spi.ProposeOutcome;
 import io.chorus.api.spi.RandomSource;
 import io.chorus.api.spi.Role;
+import io.chorus.client.wire.ConsistentReadRequest;
 import io.chorus.client.wire.OpCode;
+import io.chorus.client.wire.SetReadConsistencyRequest;
 import io.chorus.datatree.ApplyResult;
 import io.chorus.datatree.DataTree;
 import io.chorus.datatree.SessionInfo;
@@ -28,6 +31,7 @@ import io.chorus.server.session.SessionTouches;
 import io.chorus.server.session.SessionTracker;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,16 +73,33 @@ public final class RequestPipeline {
     private final Map<Long, ClientSession> sessions = new HashMap<>();
     /** Connections waiting for their CreateSession transaction to apply. */
     private final Map<Long, PendingConnect> connecting = new HashMap<>();
+    /** Read barriers asked for this server's sessions (syncs, SYNC and LINEARIZABLE reads), by token. */
     private final Map<Long, ClientSession> barriers = new HashMap<>();
+    /** Leading: linearizable reads other servers forwarded, waiting for their barrier, by token. */
+    private final Map<Long, ForwardedFrom> leaderReads = new HashMap<>();
+    /** Reads this server forwarded to the leader, by forward id. */
+    private final Map<Long, ClientSession> forwardedReads = new HashMap<>();
+    /** Sessions whose next reply waits for this server's tree to reach the zxid a leader answered at. */
+    private final Set<ClientSession> awaitingApply = new LinkedHashSet<>();
     private final Set<ClientChannel> toFlush = new LinkedHashSet<>();
     private final Set<String> housekeepingInFlight = new HashSet<>();
     /** Sessions this server's clients kept alive since the last report to the leader (when following). */
     private final SessionTouches touches = new SessionTouches();
     /** When housekeeping last looked for containers and TTL nodes to remove; -1 before the first leading tick. */
     private long lastHousekeepingMillis = -1;
-    private long nextBarrierToken = 1;
+    /**
+     * Barrier tokens and forward ids. A protocol's answer or a leader's reply meant for an earlier pipeline may
+     * still reach this one, so numbers start where no earlier pipeline's reach: at the time, in microseconds,
+     * times 65,536 (an earlier pipeline would have had to use 65,536 a microsecond).
+     */
+    private long nextToken;
+    /** What this server is while this pipeline serves (a new role starts a new pipeline). */
+    private Role role = Role.STANDALONE;
 
     private record PendingConnect(ClientChannel connection, int timeoutMillis, byte[] password) {
+    }
+
+    private record ForwardedFrom(int server, ForwardedReads.Read read) {
     }
 
     public RequestPipeline(ServerConfig config, int serverId, DataTree tree, WatchManager watches,
@@ -98,6 +119,12 @@ public final class RequestPipeline {
         this.clock = clock;
         this.reads = new ReadExecutor(tree, watches);
         this.sessionIds = new SessionIds(serverId, clock.millis());
+        this.nextToken = Math.max(1, clock.nanos() / 1_000) << 16;
+    }
+
+    /** The role this pipeline serves in; LEADER and LINEARIZABLE reads depend on it. */
+    public void servingAs(Role servedRole) {
+        this.role = servedRole;
     }
 
     /** After recovery: every session in the tree gets a full timeout to reconnect, as in ZooKeeper. */
@@ -148,6 +175,7 @@ public final class RequestPipeline {
         session.timeoutMillis = timeout;
         session.authIds.clear();
         session.authIds.add(ipId(connection));
+        session.readConsistency = config.readConsistency(); // a client sets its own again on each connection
         connection.sessionId(id);
         if (!tracker.contains(id)) {
             tracker.add(id, timeout, nowMillis);
@@ -200,12 +228,19 @@ public final class RequestPipeline {
         if (type == OpCode.PING) {
             return answered(packet, Code.OK);
         }
+        if (type == OpCode.CHORUS_SET_READ_CONSISTENCY) {
+            session.readConsistency = ((SetReadConsistencyRequest) packet.body()).consistency();
+            return answered(packet, Code.OK);
+        }
         if (ReadExecutor.isRead(type)) {
-            return new PendingRequest(packet, PendingRequest.Kind.READ);
+            PendingRequest p = new PendingRequest(packet, PendingRequest.Kind.READ);
+            p.consistency = packet.consistency() != null ? packet.consistency()
+                    : ConsistentReadRequest.takesConsistency(type) ? session.readConsistency : ReadConsistency.LOCAL;
+            return p;
         }
         if (type == OpCode.SYNC) {
             PendingRequest p = new PendingRequest(packet, PendingRequest.Kind.AWAIT);
-            p.barrierToken = nextBarrierToken++;
+            p.barrierToken = nextToken++;
             barriers.put(p.barrierToken, session);
             proposer.readBarrier(p.barrierToken);
             return p;
@@ -277,7 +312,13 @@ public final class RequestPipeline {
         while (!session.queue.isEmpty()) {
             PendingRequest head = session.queue.peekFirst();
             if (head.kind == PendingRequest.Kind.READ && !head.isAnswered()) {
-                head.reply = reads.execute(session, head.packet, this::deliver);
+                if (!mayRead(session, head)) {
+                    return;
+                }
+                if (!head.isAnswered()) {
+                    head.reply = head.forwarded != null ? forwardedReply(head) : reads.execute(session, head.packet,
+                            this::deliver);
+                }
             }
             if (!head.isAnswered()) {
                 return;
@@ -286,6 +327,9 @@ public final class RequestPipeline {
             if (connection != null) {
                 send(connection, head.reply);
                 connection.replied();
+                if (head.forwarded != null) {
+                    watchAfterForwardedRead(session, head); // after the reply: the client registers its watcher then
+                }
                 if (head.closeAfter) {
                     connection.close(head.packet.type() == OpCode.CLOSE_SESSION ? "session closed by the client"
                             : "unknown request type " + head.packet.type());
@@ -298,8 +342,21 @@ public final class RequestPipeline {
 
     // ---- results of the protocol ----
 
-    /** A committed transaction was applied to the tree: notify watchers, then answer its requester. */
+    /**
+     * A committed transaction was applied to the tree: notify watchers, then answer its requester, and any
+     * forwarded read whose reply waited for this server's tree to catch up.
+     */
     public void onApplied(long zxid, Txn txn, ApplyResult result) {
+        answerApplied(zxid, txn, result);
+        if (!awaitingApply.isEmpty()) {
+            for (ClientSession waiting : List.copyOf(awaitingApply)) {
+                awaitingApply.remove(waiting);
+                drain(waiting); // puts it back if its reply still waits
+            }
+        }
+    }
+
+    private void answerApplied(long zxid, Txn txn, ApplyResult result) {
         if (!result.triggers().isEmpty()) {
             for (Notification n : watches.trigger(result.triggers())) {
                 deliver(n, zxid);
@@ -356,6 +413,7 @@ public final class RequestPipeline {
             return;
         }
         ClientSession session = new ClientSession(sessionId, cs.timeoutMillis());
+        session.readConsistency = config.readConsistency();
         session.connection = pending.connection();
         session.authIds.add(ipId(pending.connection()));
         sessions.put(sessionId, session);
@@ -374,18 +432,219 @@ public final class RequestPipeline {
     }
 
     public void onReadBarrier(long token) {
+        ForwardedFrom forwarded = leaderReads.remove(token);
+        if (forwarded != null) {
+            serveForwarded(forwarded.server(), forwarded.read());
+            return;
+        }
         ClientSession session = barriers.remove(token);
         if (session == null) {
             return;
         }
         for (PendingRequest p : session.queue) {
             if (p.barrierToken == token) {
-                SyncRequest sync = (SyncRequest) p.packet.body();
-                p.reply = new ReplyPacket(p.packet.xid(), tree.lastAppliedZxid(), 0, new SyncResponse(sync.getPath()));
+                if (p.kind == PendingRequest.Kind.READ) {
+                    p.barrierPassed = true;
+                } else {
+                    SyncRequest sync = (SyncRequest) p.packet.body();
+                    p.reply = new ReplyPacket(p.packet.xid(), tree.lastAppliedZxid(), 0,
+                            new SyncResponse(sync.getPath()));
+                }
                 drain(session);
                 return;
             }
         }
+    }
+
+    /** A linearizable read's barrier was refused: this server does not lead (any longer). */
+    public void onReadBarrierRefused(long token) {
+        ForwardedFrom forwarded = leaderReads.remove(token);
+        if (forwarded != null) {
+            ForwardedReads.Read read = forwarded.read();
+            proposer.sendToFollower(forwarded.server(), ForwardedReads.encode(new ForwardedReads.Reply(
+                    read.requestId(), Code.CONNECTIONLOSS.intValue(), tree.lastAppliedZxid(), read.type(), null)));
+            return;
+        }
+        ClientSession session = barriers.remove(token);
+        if (session == null) {
+            return;
+        }
+        for (PendingRequest p : session.queue) {
+            if (p.barrierToken == token) {
+                p.reply = notLeader(p);
+                drain(session);
+                return;
+            }
+        }
+    }
+
+    // ---- read consistency ----
+
+    private boolean leads() {
+        return role == Role.LEADER || role == Role.STANDALONE;
+    }
+
+    /**
+     * Whether the read at the head of its session's queue may be served now (or was answered with an error),
+     * asking for its barrier or forwarding it to the leader the first time. Both start only at the head, after
+     * the session's earlier writes applied here: the leader has applied them too by then, so a read it serves
+     * sees them.
+     */
+    private boolean mayRead(ClientSession session, PendingRequest p) {
+        return switch (p.consistency) {
+            case LOCAL -> true;
+            case SYNC -> awaitBarrier(session, p, false);
+            case LEADER -> leads() || awaitLeader(session, p);
+            case LINEARIZABLE -> leads() ? awaitBarrier(session, p, true) : awaitLeader(session, p);
+        };
+    }
+
+    private boolean awaitBarrier(ClientSession session, PendingRequest p, boolean linearizable) {
+        if (!p.started) {
+            p.started = true;
+            p.barrierToken = nextToken++;
+            barriers.put(p.barrierToken, session);
+            if (linearizable) {
+                proposer.leaderReadBarrier(p.barrierToken);
+            } else {
+                proposer.readBarrier(p.barrierToken);
+            }
+        }
+        return p.barrierPassed || p.isAnswered();
+    }
+
+    private boolean awaitLeader(ClientSession session, PendingRequest p) {
+        if (!p.started) {
+            p.started = true;
+            p.forwardId = nextToken++;
+            p.forwardedAtMillis = clock.nanos() / 1_000_000;
+            byte[] message = ForwardedReads.encode(new ForwardedReads.Read(p.forwardId, p.consistency,
+                    session.sessionId, List.copyOf(session.authIds), p.packet.type(),
+                    WatchFlags.without(p.packet.body())));
+            if (!proposer.sendToLeader(message)) {
+                p.reply = notLeader(p);
+                return true;
+            }
+            forwardedReads.put(p.forwardId, session);
+        }
+        if (p.isAnswered()) {
+            return true;
+        }
+        if (p.forwarded == null) {
+            return false;
+        }
+        if (tree.lastAppliedZxid() < p.forwarded.zxid()) {
+            // Answered at a state this server has not applied yet: the reply waits, so that the session's next
+            // read here cannot see an older state than this one did.
+            awaitingApply.add(session);
+            return false;
+        }
+        return true;
+    }
+
+    private ReplyPacket forwardedReply(PendingRequest p) {
+        ForwardedReads.Reply r = p.forwarded;
+        return new ReplyPacket(p.packet.xid(), r.zxid(), r.err(), r.err() == 0 ? r.body() : null);
+    }
+
+    /** The watch a forwarded read asked for, set here as of the state the leader answered from. */
+    private void watchAfterForwardedRead(ClientSession session, PendingRequest p) {
+        if (!WatchFlags.watches(p.packet.body())) {
+            return;
+        }
+        String path = WatchFlags.path(p.packet.body());
+        int type = p.packet.type();
+        Code code = Code.of(p.forwarded.err());
+        List<String> none = List.of();
+        List<String> one = List.of(path);
+        List<Notification> fired;
+        if (code == Code.OK && (type == OpCode.GET_DATA || type == OpCode.EXISTS)) {
+            fired = watches.setWatches(session.sessionId, p.forwarded.zxid(), one, none, none, none, none, tree);
+        } else if (code == Code.NONODE && type == OpCode.EXISTS) {
+            fired = watches.setWatches(session.sessionId, p.forwarded.zxid(), none, one, none, none, none, tree);
+        } else if (code == Code.OK && (type == OpCode.GET_CHILDREN || type == OpCode.GET_CHILDREN2)) {
+            fired = watches.setWatches(session.sessionId, p.forwarded.zxid(), none, none, one, none, none, tree);
+        } else {
+            return; // as in ZooKeeper, a read that failed leaves no watch
+        }
+        fired.forEach(this::deliver);
+    }
+
+    private ReplyPacket notLeader(PendingRequest p) {
+        // The outcome a client retries: the leader it needs is gone or changing.
+        return new ReplyPacket(p.packet.xid(), tree.lastAppliedZxid(), Code.CONNECTIONLOSS.intValue(), null);
+    }
+
+    /**
+     * An application message another server (or this one) sent: a session-touch report or a read forwarded to
+     * this leader, or the answer to one this server forwarded. A malformed one is logged and dropped.
+     */
+    public void onAppMessage(int from, byte[] message, long nowMillis) {
+        try {
+            switch (ForwardedReads.kind(message)) {
+                case ForwardedReads.READ -> onForwardedRead(from, ForwardedReads.decodeRead(message));
+                case ForwardedReads.REPLY -> onForwardedReply(ForwardedReads.decodeReply(message));
+                default -> onTouchReport(from, message, nowMillis);
+            }
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Dropping a message from server {}: {}", from, e.getMessage());
+        }
+    }
+
+    private void onForwardedRead(int from, ForwardedReads.Read read) {
+        if (!leads()) {
+            proposer.sendToFollower(from, ForwardedReads.encode(new ForwardedReads.Reply(read.requestId(),
+                    Code.CONNECTIONLOSS.intValue(), tree.lastAppliedZxid(), read.type(), null)));
+            return;
+        }
+        if (read.consistency() == ReadConsistency.LINEARIZABLE) {
+            long token = nextToken++;
+            leaderReads.put(token, new ForwardedFrom(from, read));
+            proposer.leaderReadBarrier(token);
+            return;
+        }
+        serveForwarded(from, read);
+    }
+
+    /** Serves a forwarded read from this leader's tree with the session's identities, setting no watch here. */
+    private void serveForwarded(int from, ForwardedReads.Read read) {
+        ClientSession reader = new ClientSession(read.sessionId(), 0);
+        reader.authIds.addAll(read.authIds());
+        ReplyPacket reply = reads.execute(reader, RequestPacket.of(0, read.type(), read.request()), n -> { });
+        proposer.sendToFollower(from, ForwardedReads.encode(new ForwardedReads.Reply(read.requestId(),
+                reply.header().getErr(), reply.header().getZxid(), read.type(), reply.body())));
+    }
+
+    private void onForwardedReply(ForwardedReads.Reply reply) {
+        ClientSession session = forwardedReads.remove(reply.requestId());
+        if (session == null) {
+            return; // its session's queue was dropped, or it timed out
+        }
+        for (PendingRequest p : session.queue) {
+            if (p.forwardId == reply.requestId()) {
+                p.forwarded = reply;
+                drain(session);
+                return;
+            }
+        }
+    }
+
+    /** Forwarded reads whose answer is overdue (lost with a leader) are answered CONNECTIONLOSS. */
+    private void expireForwardedReads(long nowMillis) {
+        List<ClientSession> answered = new ArrayList<>();
+        for (var it = forwardedReads.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            ClientSession session = e.getValue();
+            for (PendingRequest p : session.queue) {
+                if (p.forwardId == e.getKey() && nowMillis - p.forwardedAtMillis > session.timeoutMillis / 2) {
+                    p.reply = notLeader(p);
+                    it.remove();
+                    answered.add(session);
+                    break;
+                }
+            }
+        }
+        answered.forEach(this::drain); // after the loop: draining may forward the session's next read
     }
 
     // ---- time ----
@@ -397,6 +656,9 @@ public final class RequestPipeline {
      * empty containers and expired TTL nodes that are due. Otherwise it only forgets what it touched.
      */
     public void onTick(Role role, long nowMillis, Consumer<byte[]> toLeader) {
+        if (!forwardedReads.isEmpty()) {
+            expireForwardedReads(clock.nanos() / 1_000_000);
+        }
         byte[] report = touches.isEmpty() ? null : touches.takeReport();
         if (role == Role.FOLLOWER && report != null) {
             toLeader.accept(report);
@@ -426,7 +688,7 @@ public final class RequestPipeline {
      * Leading: another server (or this one) reports sessions its clients kept alive. A malformed report is
      * logged and dropped; a session this server does not track (already expired) is ignored.
      */
-    public void onTouchReport(int from, byte[] report, long nowMillis) {
+    private void onTouchReport(int from, byte[] report, long nowMillis) {
         List<Long> ids;
         try {
             ids = SessionTouches.read(report);

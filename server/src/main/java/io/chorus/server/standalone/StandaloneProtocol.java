@@ -2,7 +2,7 @@ package io.chorus.server.standalone;
 
 import io.chorus.api.spi.ConsensusProtocol;
 import io.chorus.api.spi.Leadership;
-import io.chorus.api.spi.LearnerMessage;
+import io.chorus.api.spi.AppMessage;
 import io.chorus.api.spi.LogEntry;
 import io.chorus.api.spi.PeerMessage;
 import io.chorus.api.spi.ProposeOutcome;
@@ -29,7 +29,7 @@ public final class StandaloneProtocol implements ConsensusProtocol {
     private final ArrayDeque<LogEntry> awaitingDurability = new ArrayDeque<>();
     private final List<LogEntry> committed = new ArrayList<>();
     private final List<Long> barriers = new ArrayList<>();
-    private final List<LearnerMessage> fromLearners = new ArrayList<>();
+    private final List<AppMessage> appMessages = new ArrayList<>();
     private Leadership leadershipChange;
 
     public StandaloneProtocol(int serverId) {
@@ -74,7 +74,18 @@ public final class StandaloneProtocol implements ConsensusProtocol {
     @Override
     public boolean sendToLeader(byte[] message, long nowMillis) {
         checkState(zxids != null, "sendToLeader before start");
-        fromLearners.add(new LearnerMessage(serverId, message));
+        appMessages.add(new AppMessage(serverId, message));
+        return true;
+    }
+
+    /** It leads itself: nothing to send to. */
+    @Override
+    public boolean sendToFollower(int server, byte[] message, long nowMillis) {
+        checkState(zxids != null, "sendToFollower before start");
+        if (server != serverId) {
+            return false;
+        }
+        appMessages.add(new AppMessage(serverId, message));
         return true;
     }
 
@@ -93,6 +104,12 @@ public final class StandaloneProtocol implements ConsensusProtocol {
         barriers.add(token);
     }
 
+    /** No other server can lead: every read of what it applied is linearizable. */
+    @Override
+    public void leaderReadBarrier(long token, long nowMillis) {
+        barriers.add(token);
+    }
+
     @Override
     public Leadership leadership() {
         return new Leadership(Role.STANDALONE, zxids == null ? -1 : zxids.epoch(), serverId);
@@ -101,12 +118,13 @@ public final class StandaloneProtocol implements ConsensusProtocol {
     @Override
     public boolean hasReady() {
         return !toPersist.isEmpty() || !committed.isEmpty() || !barriers.isEmpty() || leadershipChange != null
-                || !fromLearners.isEmpty();
+                || !appMessages.isEmpty();
     }
 
     @Override
     public Ready ready() {
-        return new Ready(List.of(), -1, toPersist, committed, barriers, leadershipChange, null, fromLearners);
+        return new Ready(List.of(), -1, toPersist, committed, barriers, List.of(), leadershipChange, null,
+                appMessages);
     }
 
     @Override
@@ -115,7 +133,7 @@ public final class StandaloneProtocol implements ConsensusProtocol {
         toPersist.subList(0, ready.toPersist().size()).clear();
         committed.subList(0, ready.committed().size()).clear();
         barriers.subList(0, ready.readBarriersSatisfied().size()).clear();
-        fromLearners.subList(0, ready.fromLearners().size()).clear();
+        appMessages.subList(0, ready.appMessages().size()).clear();
         if (ready.leadership() != null) {
             leadershipChange = null;
         }

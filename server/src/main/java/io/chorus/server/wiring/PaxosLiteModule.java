@@ -28,7 +28,8 @@ public final class PaxosLiteModule extends AbstractModule {
         EnsembleConfig ensemble = context.config().ensemble();
         PaxosSettings defaults = PaxosSettings.defaults();
         PaxosSettings settings = new PaxosSettings(context.config().tickTimeMillis(), ensemble.syncLimitTicks(),
-                defaults.maxCatchUpEntries(), defaults.retainedEntries());
+                defaults.maxCatchUpEntries(), defaults.retainedEntries()).withLeaderReads(
+                context.config().linearizableReads(), context.config().leaseClockDriftMillis());
         // election backoff needs no secrecy: a seeded generator, not a SecureRandom call per timeout
         return new PaxosLiteProtocol(ensemble.myId(), ensemble.ids(), context.metadata(),
                 new LogThreadHistory(context.log()), context.snapshots(),

@@ -26,7 +26,8 @@ public final class ZabModule extends AbstractModule {
         ZabSettings defaults = ZabSettings.defaults();
         ZabSettings settings = new ZabSettings(context.config().tickTimeMillis(), ensemble.initLimitTicks(),
                 ensemble.syncLimitTicks(), ensemble.electionFinalizeWaitMillis(), defaults.maxDiffEntries(),
-                defaults.retainedEntries());
+                defaults.retainedEntries()).withLeaderReads(context.config().linearizableReads(),
+                context.config().leaseClockDriftMillis());
         return new ZabProtocol(ensemble.myId(), ensemble.ids(), context.metadata(), new LogThreadHistory(context.log()),
                 context.snapshots(), RandomSource.secure(), settings);
     }

@@ -31,6 +31,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readConsistencyKeysSetTheirFieldsAndBadValuesAreRefusedNamingTheKey() throws IOException {
+        ServerConfig config = ConfigLoader.load(write("readConsistency=Linearizable\nlinearizableReads=lease\n"
+                + "leaseClockDriftMillis=250\n"), ServerConfig.builder()).build();
+        assertThat(config.readConsistency()).isEqualTo(io.chorus.api.ReadConsistency.LINEARIZABLE);
+        assertThat(config.linearizableReads()).isEqualTo(io.chorus.api.spi.LeaderReadMode.LEASE);
+        assertThat(config.leaseClockDriftMillis()).isEqualTo(250);
+        assertThat(ServerConfig.defaults().readConsistency()).isEqualTo(io.chorus.api.ReadConsistency.LOCAL);
+        assertThat(ServerConfig.defaults().linearizableReads()).isEqualTo(io.chorus.api.spi.LeaderReadMode.READ_INDEX);
+
+        assertThatThrownBy(() -> ConfigLoader.load(write("readConsistency=eventual\n"), ServerConfig.builder()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("readConsistency")
+                .hasMessageContaining("eventual");
+        assertThatThrownBy(() -> ConfigLoader.load(write("linearizableReads=gossip\n"), ServerConfig.builder()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("linearizableReads");
+        assertThatThrownBy(() -> ConfigLoader.load(write("leaseClockDriftMillis=-1\n"), ServerConfig.builder())
+                .build()).isInstanceOf(ConfigException.class).hasMessageContaining("leaseClockDriftMillis");
+    }
+
+    @Test
     void valueThatDoesNotParseIsRefusedNamingItsKey() throws IOException {
         Path file = write("tickTime=fast\n");
         assertThatThrownBy(() -> ConfigLoader.load(file, ServerConfig.builder()))

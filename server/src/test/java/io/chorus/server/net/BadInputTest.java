@@ -3,6 +3,9 @@ package io.chorus.server.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.chorus.api.ReadConsistency;
+import io.chorus.client.wire.ConsistentReadRequest;
+import io.chorus.client.wire.OpCode;
 import io.chorus.server.ChorusServer;
 import io.chorus.server.config.ServerConfig;
 import java.io.IOException;
@@ -13,6 +16,8 @@ import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.proto.GetDataRequest;
+import org.apache.zookeeper.proto.GetDataResponse;
 import org.apache.zookeeper.proto.ReplyHeader;
 import org.apache.zookeeper.proto.RequestHeader;
 import org.junit.jupiter.api.AfterAll;
@@ -131,6 +136,51 @@ class BadInputTest {
             raw.sendFrame(RawClient.encode(new RequestHeader(-2, ZooDefs.OpCode.ping)));
             assertThat(raw.readReplyHeader().getErr()).isZero();
         }
+    }
+
+    /** A Chorus read naming an unknown consistency, or wrapping a request that is not a read of the tree. */
+    @Test
+    void malformedConsistentReadsAreAnsweredWithMarshallingErrorAndTheSessionGoesOn() throws IOException {
+        try (RawClient raw = new RawClient(server.clientPort())) {
+            raw.handshake();
+            java.nio.ByteBuffer unknownConsistency = java.nio.ByteBuffer.allocate(8).putInt(9)
+                    .putInt(ZooDefs.OpCode.getData);
+            raw.sendFrame(concat(RawClient.encode(new RequestHeader(1, OpCode.CHORUS_READ)),
+                    unknownConsistency.array(), RawClient.encode(new GetDataRequest("/acknowledged", false))));
+            assertThat(raw.readReplyHeader().getErr()).isEqualTo(KeeperException.Code.MARSHALLINGERROR.intValue());
+
+            java.nio.ByteBuffer notARead = java.nio.ByteBuffer.allocate(8)
+                    .putInt(ReadConsistency.LINEARIZABLE.wireValue()).putInt(ZooDefs.OpCode.delete);
+            raw.sendFrame(concat(RawClient.encode(new RequestHeader(2, OpCode.CHORUS_READ)), notARead.array(),
+                    RawClient.encode(new org.apache.zookeeper.proto.DeleteRequest("/acknowledged", -1))));
+            assertThat(raw.readReplyHeader().getErr()).isEqualTo(KeeperException.Code.MARSHALLINGERROR.intValue());
+
+            raw.sendFrame(concat(RawClient.encode(new RequestHeader(3, OpCode.CHORUS_SET_READ_CONSISTENCY)),
+                    java.nio.ByteBuffer.allocate(4).putInt(-1).array()));
+            assertThat(raw.readReplyHeader().getErr()).isEqualTo(KeeperException.Code.MARSHALLINGERROR.intValue());
+
+            // well-formed, on the same connection: a linearizable read of what was acknowledged
+            raw.sendFrame(RawClient.encode(new RequestHeader(4, OpCode.CHORUS_READ), new ConsistentReadRequest(
+                    ReadConsistency.LINEARIZABLE, ZooDefs.OpCode.getData, new GetDataRequest("/acknowledged", false))));
+            byte[] reply = raw.readFrame();
+            GetDataResponse data = new GetDataResponse();
+            org.apache.jute.BinaryInputArchive in = org.apache.jute.BinaryInputArchive.getArchive(
+                    new java.io.ByteArrayInputStream(reply));
+            ReplyHeader header = new ReplyHeader();
+            header.deserialize(in, "header");
+            data.deserialize(in, "response");
+            assertThat(header.getXid()).isEqualTo(4);
+            assertThat(header.getErr()).isZero();
+            assertThat(new String(data.getData(), StandardCharsets.UTF_8)).isEqualTo("before");
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     @Test

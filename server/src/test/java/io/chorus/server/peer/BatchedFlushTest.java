@@ -31,7 +31,7 @@ class BatchedFlushTest {
             List<PeerMessage> sent = new ArrayList<>();
             for (int flush = 0; flush < 3; flush++) {
                 for (int i = 0; i < 500; i++) {
-                    ZabMessage.Ping ping = new ZabMessage.Ping(flush, i);
+                    ZabMessage.Ping ping = new ZabMessage.Ping(flush, i, 0);
                     sent.add(ping);
                     t1.send(2, ping);
                 }
@@ -56,7 +56,7 @@ class BatchedFlushTest {
                 PeerTransport t2 = start(2, ensemble, PeerTestSupport.FAST_RECONNECT, two)) {
             awaitConnected(t1, 2);
             t1.flush();
-            ZabMessage.Ping ping = new ZabMessage.Ping(1, 1);
+            ZabMessage.Ping ping = new ZabMessage.Ping(1, 1, 0);
             t1.send(2, ping);
             t1.flush();
             t1.flush();

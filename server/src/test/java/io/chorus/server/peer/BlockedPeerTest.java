@@ -30,10 +30,10 @@ class BlockedPeerTest {
             awaitConnected(t3, 1);
 
             t1.block(Set.of(3));
-            t1.send(3, new ZabMessage.Ping(1, 100));
-            t1.send(2, new ZabMessage.Ping(1, 200));
+            t1.send(3, new ZabMessage.Ping(1, 100, 0));
+            t1.send(2, new ZabMessage.Ping(1, 200, 0));
             t1.flush();
-            t3.send(1, new ZabMessage.Ping(3, 100));
+            t3.send(1, new ZabMessage.Ping(3, 100, 0));
             t3.flush();
             // one send dropped at 1, one frame from 3 dropped on arrival at 1
             eventually().until(() -> t1.messagesDropped() == 2);
@@ -44,16 +44,16 @@ class BlockedPeerTest {
             }
 
             t1.block(Set.of());
-            t1.send(3, new ZabMessage.Ping(1, 101));
+            t1.send(3, new ZabMessage.Ping(1, 101, 0));
             t1.flush();
-            t3.send(1, new ZabMessage.Ping(3, 101));
+            t3.send(1, new ZabMessage.Ping(3, 101, 0));
             t3.flush();
             // FIFO per connection: had the blocked frames been delivered, they would come first
             eventually().untilAsserted(() -> {
-                assertThat(three.from(1)).containsExactly(new ZabMessage.Ping(1, 101));
-                assertThat(one.from(3)).containsExactly(new ZabMessage.Ping(3, 101));
+                assertThat(three.from(1)).containsExactly(new ZabMessage.Ping(1, 101, 0));
+                assertThat(one.from(3)).containsExactly(new ZabMessage.Ping(3, 101, 0));
             });
-            assertThat(two.from(1)).containsExactly(new ZabMessage.Ping(1, 200));
+            assertThat(two.from(1)).containsExactly(new ZabMessage.Ping(1, 200, 0));
             assertThat(one.changesOf(3, PeerCodec.Channel.QUORUM)).containsExactly(true);
         }
     }

@@ -32,7 +32,7 @@ class ChunkedMessageTest {
             awaitConnected(t1, 2);
             byte[] state = new byte[5 * PeerFrames.CHUNK_BYTES + 12_345];
             new Random(7).nextBytes(state);
-            ZabMessage before = new ZabMessage.Ping(3, 1);
+            ZabMessage before = new ZabMessage.Ping(3, 1, 0);
             ZabMessage.Snap snap = new ZabMessage.Snap(3, new StateSnapshot(42, state),
                     List.of(new LogEntry(43, new byte[] {1})));
             ZabMessage after = new ZabMessage.NewLeader(3, 43);

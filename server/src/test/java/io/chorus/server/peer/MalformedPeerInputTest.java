@@ -166,8 +166,8 @@ class MalformedPeerInputTest {
     }
 
     private void assertStillWorking() {
-        ZabMessage.Ping ping = new ZabMessage.Ping(2, two.received.size());
-        ZabMessage.PingReply reply = new ZabMessage.PingReply(three.received.size());
+        ZabMessage.Ping ping = new ZabMessage.Ping(2, two.received.size(), 0);
+        ZabMessage.PingReply reply = new ZabMessage.PingReply(three.received.size(), 0);
         t2.send(3, ping);
         t2.flush();
         t3.send(2, reply);

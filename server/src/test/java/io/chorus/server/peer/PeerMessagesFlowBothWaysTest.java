@@ -55,7 +55,7 @@ class PeerMessagesFlowBothWaysTest {
                 if (from != to) {
                     transports.get(from).send(to, new ZabMessage.Notification(from, to, 1, 2,
                             ZabMessage.PeerState.LOOKING));
-                    transports.get(from).send(to, new ZabMessage.Ping(from, to));
+                    transports.get(from).send(to, new ZabMessage.Ping(from, to, 0));
                 }
             }
             transports.get(from).flush();
@@ -68,7 +68,7 @@ class PeerMessagesFlowBothWaysTest {
                     int receiver = to;
                     eventually().untilAsserted(() -> assertThat(recorder.from(sender)).containsExactlyInAnyOrder(
                             new ZabMessage.Notification(sender, receiver, 1, 2, ZabMessage.PeerState.LOOKING),
-                            new ZabMessage.Ping(sender, receiver)));
+                            new ZabMessage.Ping(sender, receiver, 0)));
                 }
             }
         }
@@ -91,7 +91,7 @@ class PeerMessagesFlowBothWaysTest {
                         long tag = thread;
                         done.add(senders.submit(() -> {
                             for (int seq = 0; seq < messagesPerThread; seq++) {
-                                transport.send(receiver, new ZabMessage.Ping(tag, seq));
+                                transport.send(receiver, new ZabMessage.Ping(tag, seq, 0));
                                 if (seq % 64 == 63) {
                                     transport.flush();
                                 }
@@ -128,9 +128,9 @@ class PeerMessagesFlowBothWaysTest {
 
     @Test
     void sendingToItselfOrAStrangerIsRefused() {
-        assertThatThrownBy(() -> transports.get(1).send(1, new ZabMessage.Ping(1, 1)))
+        assertThatThrownBy(() -> transports.get(1).send(1, new ZabMessage.Ping(1, 1, 0)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> transports.get(1).send(42, new ZabMessage.Ping(1, 1)))
+        assertThatThrownBy(() -> transports.get(1).send(42, new ZabMessage.Ping(1, 1, 0)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -43,18 +43,18 @@ class RestartedPeerReconnectsTest {
                     assertThat(one.changesOf(2, channel)).containsExactly(true, false, true);
                     assertThat(three.changesOf(2, channel)).containsExactly(true, false, true);
                 }
-                t1.send(2, new ZabMessage.Ping(1, 1));
+                t1.send(2, new ZabMessage.Ping(1, 1, 0));
                 t1.flush();
-                t3.send(2, new ZabMessage.Ping(3, 3));
+                t3.send(2, new ZabMessage.Ping(3, 3, 0));
                 t3.flush();
-                t2.send(1, new ZabMessage.PingReply(2));
-                t2.send(3, new ZabMessage.PingReply(2));
+                t2.send(1, new ZabMessage.PingReply(2, 0));
+                t2.send(3, new ZabMessage.PingReply(2, 0));
                 t2.flush();
                 eventually().untilAsserted(() -> {
-                    assertThat(restarted.from(1)).containsExactly(new ZabMessage.Ping(1, 1));
-                    assertThat(restarted.from(3)).containsExactly(new ZabMessage.Ping(3, 3));
-                    assertThat(one.from(2)).containsExactly(new ZabMessage.PingReply(2));
-                    assertThat(three.from(2)).containsExactly(new ZabMessage.PingReply(2));
+                    assertThat(restarted.from(1)).containsExactly(new ZabMessage.Ping(1, 1, 0));
+                    assertThat(restarted.from(3)).containsExactly(new ZabMessage.Ping(3, 3, 0));
+                    assertThat(one.from(2)).containsExactly(new ZabMessage.PingReply(2, 0));
+                    assertThat(three.from(2)).containsExactly(new ZabMessage.PingReply(2, 0));
                 });
             }
         }

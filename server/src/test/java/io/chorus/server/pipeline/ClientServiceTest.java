@@ -32,6 +32,20 @@ class ClientServiceTest {
                 @Override
                 public void readBarrier(long token) {
                 }
+
+                @Override
+                public void leaderReadBarrier(long token) {
+                }
+
+                @Override
+                public boolean sendToLeader(byte[] message) {
+                    return false;
+                }
+
+                @Override
+                public boolean sendToFollower(int server, byte[] message) {
+                    return false;
+                }
             }, Clock.SYSTEM));
 
     private static ConnectPacket newSession(int timeoutMillis) {

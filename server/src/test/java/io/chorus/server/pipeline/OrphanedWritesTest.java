@@ -46,6 +46,20 @@ class OrphanedWritesTest {
                 @Override
                 public void readBarrier(long token) {
                 }
+
+                @Override
+                public void leaderReadBarrier(long token) {
+                }
+
+                @Override
+                public boolean sendToLeader(byte[] message) {
+                    return false;
+                }
+
+                @Override
+                public boolean sendToFollower(int server, byte[] message) {
+                    return false;
+                }
             }, Clock.SYSTEM);
     private long zxid;
 

@@ -60,7 +60,7 @@ class SessionTouchReportTest {
             follower.onRequest(client, RequestPacket.of(OpCode.XID_PING, OpCode.PING, null), now);
             List<byte[]> reports = followerTick();
             assertThat(reports).as("a report after the ping at %d", now).hasSize(1);
-            leader.onTouchReport(2, reports.get(0), now);
+            leader.onAppMessage(2, reports.get(0), now);
             leader.onTick(Role.LEADER, now, report -> {
                 throw new AssertionError("a leader reports to nobody");
             });
@@ -77,7 +77,7 @@ class SessionTouchReportTest {
 
     @Test
     void aMalformedReportIsDroppedAndChangesNothing() {
-        leader.onTouchReport(3, new byte[] {9, 9, 9}, 0);
+        leader.onAppMessage(3, new byte[] {9, 9, 9}, 0);
         assertThat(proposed).isEmpty();
     }
 
@@ -113,6 +113,20 @@ class SessionTouchReportTest {
 
                     @Override
                     public void readBarrier(long token) {
+                    }
+
+                    @Override
+                    public void leaderReadBarrier(long token) {
+                    }
+
+                    @Override
+                    public boolean sendToLeader(byte[] message) {
+                        return false;
+                    }
+
+                    @Override
+                    public boolean sendToFollower(int server, byte[] message) {
+                        return false;
                     }
                 }, clock);
     }

@@ -25,7 +25,8 @@ public final class HistoryChecks {
                 new ReplicaDigestChecker(),
                 new LeaderUniquenessChecker(),
                 new CommitOrderChecker(),
-                new AcknowledgedWriteChecker()));
+                new AcknowledgedWriteChecker(),
+                new StaleReadChecker()));
     }
 
     public List<Checker> checkers() {

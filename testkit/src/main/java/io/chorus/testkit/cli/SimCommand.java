@@ -1,11 +1,15 @@
 package io.chorus.testkit.cli;
 
 import ch.qos.logback.classic.Level;
+import io.chorus.api.ReadConsistency;
+import io.chorus.api.spi.LeaderReadMode;
 import io.chorus.testkit.sim.FaultPreset;
 import io.chorus.testkit.zk.SeedRun;
 import io.chorus.testkit.zk.SimulatedProtocol;
 import java.io.PrintStream;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
@@ -56,6 +60,15 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--bug", paramLabel = "NAME", description = "switch on a planted bug and search for it")
     String bug;
 
+    @Option(names = "--mixed-reads", description = "clients read with every consistency (LOCAL, SYNC, LEADER, "
+            + "LINEARIZABLE) at random, and stale reads are counted per consistency")
+    boolean mixedReads;
+
+    @Option(names = "--linearizable-reads", paramLabel = "readindex|lease", defaultValue = "readindex",
+            converter = LeaderReadModeConverter.class,
+            description = "how leaders confirm LINEARIZABLE reads (default: readindex)")
+    LeaderReadMode leaderReads;
+
     @Override
     public Integer call() {
         // The simulated servers' own logging (sessions expiring, elections) would bury the progress and verdicts.
@@ -82,19 +95,29 @@ public final class SimCommand implements Callable<Integer> {
             faults = FaultPreset.DEFAULT;
         }
         SeedRun.Settings settings = SeedRun.Settings.defaults().withNodes(nodes).withFaults(faults);
+        if (mixedReads) {
+            settings = settings.withMixedReads(leaderReads);
+        }
+        Map<ReadConsistency, long[]> reads = new EnumMap<>(ReadConsistency.class);
         long first = seed == null ? 1 : seed;
         long last = seed == null ? seeds : seed;
         long violations = 0;
         long started = System.nanoTime();
         for (long s = first; s <= last; s++) {
             SeedRun.Verdict verdict = protocol.run(s, settings, Set.of());
+            verdict.reads().forEach((c, n) -> {
+                long[] sum = reads.computeIfAbsent(c, k -> new long[2]);
+                sum[0] += n.reads();
+                sum[1] += n.stale();
+            });
             if (!verdict.ok()) {
                 violations++;
                 out.println("seed " + s + " FAILED:");
                 out.print(verdict.describe());
                 out.println("replay: ./chorus sim --protocol " + protocol.configName() + " --seed " + s + " --nodes "
-                        + nodes + " --faults "
-                        + faults.name().toLowerCase(Locale.ROOT));
+                        + nodes + " --faults " + faults.name().toLowerCase(Locale.ROOT)
+                        + (mixedReads ? " --mixed-reads --linearizable-reads " + LeaderReadModeConverter.name(leaderReads)
+                                : ""));
             }
             long done = s - first + 1;
             if (done % PROGRESS_EVERY == 0 || s == last) {
@@ -104,6 +127,10 @@ public final class SimCommand implements Callable<Integer> {
             }
         }
         System.err.println();
+        if (mixedReads) {
+            reads.forEach((c, n) -> out.printf(Locale.ROOT, "%s reads: %d, stale: %d (%.3f%%)%n", c, n[0], n[1],
+                    n[0] == 0 ? 0.0 : 100.0 * n[1] / n[0]));
+        }
         out.println("seeds: " + (last - first + 1) + ", violations: " + violations);
         return violations > 0 ? 1 : 0;
     }
@@ -146,6 +173,23 @@ public final class SimCommand implements Callable<Integer> {
         @Override
         public FaultPreset convert(String value) {
             return FaultPreset.valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /** {@code readindex} or {@code lease}, as in the server's {@code linearizableReads}. */
+    static final class LeaderReadModeConverter implements picocli.CommandLine.ITypeConverter<LeaderReadMode> {
+        @Override
+        public LeaderReadMode convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "readindex" -> LeaderReadMode.READ_INDEX;
+                case "lease" -> LeaderReadMode.LEASE;
+                default -> throw new picocli.CommandLine.TypeConversionException(
+                        "expected readindex or lease, got " + value);
+            };
+        }
+
+        static String name(LeaderReadMode mode) {
+            return mode == LeaderReadMode.LEASE ? "lease" : "readindex";
         }
     }
 }

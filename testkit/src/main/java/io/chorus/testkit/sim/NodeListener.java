@@ -1,7 +1,7 @@
 package io.chorus.testkit.sim;
 
 import io.chorus.api.spi.Leadership;
-import io.chorus.api.spi.LearnerMessage;
+import io.chorus.api.spi.AppMessage;
 import io.chorus.api.spi.LogEntry;
 
 /**
@@ -17,10 +17,14 @@ public interface NodeListener {
     default void onReadBarrier(int node, long token) {
     }
 
+    /** A linearizable read's barrier was refused: {@code node} does not lead. */
+    default void onReadBarrierRefused(int node, long token) {
+    }
+
     default void onLeadership(int node, Leadership leadership) {
     }
 
-    /** {@code node} leads and received {@code message} sent with {@code sendToLeader} (perhaps by itself). */
-    default void onLearnerMessage(int node, LearnerMessage message) {
+    /** {@code node} received an application message ({@code sendToLeader} or {@code sendToFollower}). */
+    default void onAppMessage(int node, AppMessage message) {
     }
 }

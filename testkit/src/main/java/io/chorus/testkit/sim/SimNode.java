@@ -2,7 +2,7 @@ package io.chorus.testkit.sim;
 
 import io.chorus.api.spi.ConsensusProtocol;
 import io.chorus.api.spi.Leadership;
-import io.chorus.api.spi.LearnerMessage;
+import io.chorus.api.spi.AppMessage;
 import io.chorus.api.spi.LogEntry;
 import io.chorus.api.spi.Outbound;
 import io.chorus.api.spi.PeerMessage;
@@ -208,6 +208,29 @@ public final class SimNode implements SimNetwork.Endpoint {
         return sent;
     }
 
+    /** Leading: sends an application message to a follower (see {@link ConsensusProtocol#sendToFollower}). */
+    public boolean sendToFollower(int server, byte[] message) {
+        if (!up || paused) {
+            return false;
+        }
+        boolean sent = protocol.sendToFollower(server, message, clock.millis());
+        drain();
+        return sent;
+    }
+
+    /**
+     * Asks the protocol for a linearizable read's barrier; listeners hear {@code onReadBarrier} once it is
+     * satisfied or {@code onReadBarrierRefused}; false (and nothing heard) if down or paused.
+     */
+    public boolean leaderReadBarrier(long token) {
+        if (!up || paused) {
+            return false;
+        }
+        protocol.leaderReadBarrier(token, clock.millis());
+        drain();
+        return true;
+    }
+
     /** Asks the protocol for a read barrier; listeners hear {@code onReadBarrier} once it is satisfied. */
     public boolean readBarrier(long token) {
         if (!up || paused) {
@@ -301,14 +324,19 @@ public final class SimNode implements SimNetwork.Endpoint {
                 listener.onApplied(id, entry, result);
             }
         }
-        for (LearnerMessage message : ready.fromLearners()) {
+        for (AppMessage message : ready.appMessages()) {
             for (NodeListener listener : listeners) {
-                listener.onLearnerMessage(id, message);
+                listener.onAppMessage(id, message);
             }
         }
         for (long token : ready.readBarriersSatisfied()) {
             for (NodeListener listener : listeners) {
                 listener.onReadBarrier(id, token);
+            }
+        }
+        for (long token : ready.readBarriersRefused()) {
+            for (NodeListener listener : listeners) {
+                listener.onReadBarrierRefused(id, token);
             }
         }
         if (ready.leadership() != null) {

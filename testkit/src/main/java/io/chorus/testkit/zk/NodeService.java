@@ -1,6 +1,6 @@
 package io.chorus.testkit.zk;
 
-import io.chorus.api.spi.LearnerMessage;
+import io.chorus.api.spi.AppMessage;
 import io.chorus.api.spi.ProposeOutcome;
 import io.chorus.api.spi.RandomSource;
 import io.chorus.datatree.txn.Txn;
@@ -105,10 +105,19 @@ final class NodeService {
         }
     }
 
-    void learnerMessage(LearnerMessage message) {
+    void readBarrierRefused(long token) {
         RequestPipeline p = current();
         if (p != null) {
-            p.onTouchReport(message.from(), message.bytes(), sim.now());
+            p.onReadBarrierRefused(token);
+            p.flush();
+        }
+    }
+
+    void appMessage(AppMessage message) {
+        RequestPipeline p = current();
+        if (p != null) {
+            p.onAppMessage(message.from(), message.bytes(), sim.now());
+            p.flush();
         }
     }
 
@@ -132,6 +141,27 @@ final class NodeService {
         @Override
         public void readBarrier(long token) {
             sim.after(0, () -> node.readBarrier(token));
+        }
+
+        @Override
+        public void leaderReadBarrier(long token) {
+            sim.after(0, () -> node.leaderReadBarrier(token));
+        }
+
+        /** Sent from the event queue too, so that the pipeline is never re-entered from inside itself. */
+        @Override
+        public boolean sendToLeader(byte[] message) {
+            if (node.leadership() == null || node.leadership().role() == io.chorus.api.spi.Role.LOOKING) {
+                return false;
+            }
+            sim.after(0, () -> node.sendToLeader(message));
+            return true;
+        }
+
+        @Override
+        public boolean sendToFollower(int server, byte[] message) {
+            sim.after(0, () -> node.sendToFollower(server, message));
+            return true;
         }
     }
 }

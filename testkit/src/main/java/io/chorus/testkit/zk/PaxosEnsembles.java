@@ -41,6 +41,7 @@ public final class PaxosEnsembles {
         PaxosSettings paxos = Math.floorMod(seed, 3) != 0 ? defaults
                 : new PaxosSettings(defaults.tickMillis(), defaults.electionTimeout(), SMALL_CATCH_UP_ENTRIES_MAX,
                         defaults.retainedEntries());
+        paxos = paxos.withLeaderReads(settings.leaderReads(), SeedRun.LEASE_DRIFT_MILLIS);
         return SeedRun.run(seed, settings, protocol(paxos, plantedFaults), network(paxos));
     }
 }

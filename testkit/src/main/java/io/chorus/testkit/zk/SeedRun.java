@@ -1,6 +1,8 @@
 package io.chorus.testkit.zk;
 
-import io.chorus.api.spi.LearnerMessage;
+import io.chorus.api.ReadConsistency;
+import io.chorus.api.spi.AppMessage;
+import io.chorus.api.spi.LeaderReadMode;
 import io.chorus.api.spi.LogEntry;
 import io.chorus.api.spi.Role;
 import io.chorus.datatree.txn.Txn;
@@ -11,6 +13,7 @@ import io.chorus.testkit.check.CheckResult;
 import io.chorus.testkit.check.History;
 import io.chorus.testkit.check.HistoryChecks;
 import io.chorus.testkit.check.HistoryRecorder;
+import io.chorus.testkit.check.StaleReadChecker;
 import io.chorus.testkit.sim.FaultPreset;
 import io.chorus.testkit.sim.NodeListener;
 import io.chorus.testkit.sim.ProtocolFactory;
@@ -18,6 +21,7 @@ import io.chorus.testkit.sim.SimEvent;
 import io.chorus.testkit.sim.Simulation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -33,27 +37,40 @@ public final class SeedRun {
      * @param safetyMillis   simulated time with faults and clients
      * @param livenessMillis bound on reaching progress once everything has healed
      * @param faults         the fault preset
+     * @param mixedReads     clients' reads ask for every read consistency at random, not only LOCAL
+     * @param leaderReads    how leaders confirm LINEARIZABLE reads (a lease allows {@link #LEASE_DRIFT_MILLIS})
      */
-    public record Settings(int nodes, int clients, long safetyMillis, long livenessMillis, FaultPreset faults) {
+    public record Settings(int nodes, int clients, long safetyMillis, long livenessMillis, FaultPreset faults,
+            boolean mixedReads, LeaderReadMode leaderReads) {
         public static Settings defaults() {
-            return new Settings(3, 5, 10_000, 10_000, FaultPreset.DEFAULT);
+            return new Settings(3, 5, 10_000, 10_000, FaultPreset.DEFAULT, false, LeaderReadMode.READ_INDEX);
         }
 
         public Settings withNodes(int count) {
-            return new Settings(count, clients, safetyMillis, livenessMillis, faults);
+            return new Settings(count, clients, safetyMillis, livenessMillis, faults, mixedReads, leaderReads);
         }
 
         public Settings withFaults(FaultPreset preset) {
-            return new Settings(nodes, clients, safetyMillis, livenessMillis, preset);
+            return new Settings(nodes, clients, safetyMillis, livenessMillis, preset, mixedReads, leaderReads);
+        }
+
+        /** Reads of every consistency, linearizable ones confirmed as {@code mode} says. */
+        public Settings withMixedReads(LeaderReadMode mode) {
+            return new Settings(nodes, clients, safetyMillis, livenessMillis, faults, true, mode);
         }
     }
 
+    /** The clock-drift allowance of simulated leases: the simulator's clocks agree, so any will do. */
+    public static final long LEASE_DRIFT_MILLIS = 10;
+
     /**
      * What a seed came to: the checkers that failed (with their counterexamples), those that could not
-     * decide within their budget, whether the cluster made progress after healing, and the trace hash.
+     * decide within their budget, whether the cluster made progress after healing, the trace hash, and per read
+     * consistency how many reads were judged and found stale ({@link StaleReadChecker}).
      */
     public record Verdict(long seed, List<CheckResult> violations, List<CheckResult> inconclusive, boolean live,
-            List<Integer> laggingNodes, long traceHash, int operations, String invariantBroken) {
+            List<Integer> laggingNodes, long traceHash, int operations, String invariantBroken,
+            Map<ReadConsistency, StaleReadChecker.Counts> reads) {
         public boolean ok() {
             return violations.isEmpty() && live && invariantBroken == null;
         }
@@ -87,7 +104,7 @@ public final class SeedRun {
         Simulation sim = tune.apply(Simulation.builder().seed(seed).nodes(settings.nodes()).protocol(protocol)
                 .stateMachine(TreeStateMachine::new).faults(settings.faults()).listener(slot)).build();
         sim.history().subscribe(event -> record(recorder, event));
-        ZkClients clients = new ZkClients(sim, recorder, settings.clients());
+        ZkClients clients = new ZkClients(sim, recorder, settings.clients(), settings.mixedReads());
         slot.delegate = clients;
         clients.start();
         Simulation.Outcome outcome;
@@ -97,7 +114,7 @@ public final class SeedRun {
             // A protocol or the tree refused to go on because an invariant broke: the run found a bug.
             return new Verdict(seed, List.of(), List.of(), false, List.of(), sim.traceHash(), 0,
                     e.getClass().getSimpleName() + ": " + e.getMessage() + " (at " + sim.now() + " ms, in "
-                            + e.getStackTrace()[0] + ")");
+                            + e.getStackTrace()[0] + ")", Map.of());
         }
         clients.stop();
         History history = recorder.build(settings.nodes(), outcome.liveness().progressed());
@@ -111,7 +128,7 @@ public final class SeedRun {
             }
         }
         return new Verdict(seed, violations, inconclusive, outcome.liveness().progressed(),
-                outcome.liveness().laggingNodes(), outcome.traceHash(), history.ops().size(), null);
+                outcome.liveness().laggingNodes(), outcome.traceHash(), history.ops().size(), null, new StaleReadChecker().count(history));
     }
 
     /** A liveness marker the tree applies without changing anything: a check of the root, any version. */
@@ -155,9 +172,9 @@ public final class SeedRun {
         }
 
         @Override
-        public void onLearnerMessage(int node, LearnerMessage message) {
+        public void onAppMessage(int node, AppMessage message) {
             if (delegate != null) {
-                delegate.onLearnerMessage(node, message);
+                delegate.onAppMessage(node, message);
             }
         }
     }

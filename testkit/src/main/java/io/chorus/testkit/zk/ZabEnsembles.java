@@ -45,6 +45,7 @@ public final class ZabEnsembles {
         ZabSettings zab = Math.floorMod(seed, 3) != 0 ? defaults
                 : new ZabSettings(defaults.tickMillis(), defaults.initLimit(), defaults.syncLimit(),
                         defaults.finalizeWaitMillis(), SMALL_DIFF_ENTRIES_MAX, defaults.retainedEntries());
+        zab = zab.withLeaderReads(settings.leaderReads(), SeedRun.LEASE_DRIFT_MILLIS);
         return SeedRun.run(seed, settings, protocol(zab, plantedFaults), network(zab));
     }
 }

@@ -6,7 +6,8 @@ import io.chorus.api.CreateMode;
 import io.chorus.api.EventType;
 import io.chorus.api.Op;
 import io.chorus.api.OpResult;
-import io.chorus.api.spi.LearnerMessage;
+import io.chorus.api.ReadConsistency;
+import io.chorus.api.spi.AppMessage;
 import io.chorus.api.spi.LogEntry;
 import io.chorus.client.wire.JuteMapping;
 import io.chorus.client.wire.MultiRequestRecord;
@@ -75,12 +76,23 @@ public final class ZkClients implements NodeListener {
     private final Map<Long, Client> bySession = new HashMap<>();
     private final Set<Long> endedSessions = new HashSet<>();
     private final SimClientChannel.LinkDelay link;
+    /** Draws each read's consistency when reads mix them; null when every read is ZooKeeper's own (LOCAL). */
+    private final SimRandom consistencies;
     private boolean stopped;
 
     public ZkClients(Simulation sim, HistoryRecorder recorder, int count) {
+        this(sim, recorder, count, false);
+    }
+
+    /**
+     * @param mixedReads each read asks for LOCAL, SYNC, LEADER or LINEARIZABLE consistency at random (drawn
+     *                   from a stream of its own, so the rest of the workload is the same as without)
+     */
+    public ZkClients(Simulation sim, HistoryRecorder recorder, int count, boolean mixedReads) {
         this.sim = sim;
         this.recorder = recorder;
         this.random = sim.workloadRandom();
+        this.consistencies = mixedReads ? new SimRandom(sim.seed() * 31 + 7) : null;
         this.link = action -> sim.after(LINK_DELAY_MILLIS, action);
         // housekeeping every second, as the simulator ran it before the pipeline owned the interval
         ServerConfig config = ServerConfig.builder().tickTimeMillis(1_000).containerCheckIntervalMillis(1_000).build();
@@ -131,8 +143,13 @@ public final class ZkClients implements NodeListener {
     }
 
     @Override
-    public void onLearnerMessage(int node, LearnerMessage message) {
-        services.get(node).learnerMessage(message);
+    public void onReadBarrierRefused(int node, long token) {
+        services.get(node).readBarrierRefused(token);
+    }
+
+    @Override
+    public void onAppMessage(int node, AppMessage message) {
+        services.get(node).appMessage(message);
     }
 
     // ---- a client ----
@@ -219,12 +236,14 @@ public final class ZkClients implements NodeListener {
             RequestPacket packet;
             if (roll < 20) {
                 watch = random.nextInt(2) == 0;
-                call = Invocation.getData(key);
-                packet = RequestPacket.of(xid, OpCode.GET_DATA, new GetDataRequest(key, watch));
+                ReadConsistency consistency = nextConsistency();
+                call = Invocation.getData(key).withConsistency(consistency);
+                packet = read(xid, OpCode.GET_DATA, new GetDataRequest(key, watch), consistency);
             } else if (roll < 30) {
                 watch = random.nextInt(2) == 0;
-                call = Invocation.exists(key);
-                packet = RequestPacket.of(xid, OpCode.EXISTS, new ExistsRequest(key, watch));
+                ReadConsistency consistency = nextConsistency();
+                call = Invocation.exists(key).withConsistency(consistency);
+                packet = read(xid, OpCode.EXISTS, new ExistsRequest(key, watch), consistency);
             } else if (roll < 55) {
                 CreateMode mode = roll < 40 ? CreateMode.PERSISTENT
                         : roll < 50 ? CreateMode.EPHEMERAL : CreateMode.PERSISTENT_SEQUENTIAL;
@@ -255,6 +274,16 @@ public final class ZkClients implements NodeListener {
             }
             pending = new Pending(xid, recorder.invoke(index, session, call, sim.now()), packet.type(), key, watch);
             send(packet);
+        }
+
+        private ReadConsistency nextConsistency() {
+            return consistencies == null ? ReadConsistency.LOCAL
+                    : ReadConsistency.values()[consistencies.nextInt(ReadConsistency.values().length)];
+        }
+
+        /** A read as the server decodes it: ZooKeeper's own for LOCAL, else Chorus's CHORUS_READ unwrapped. */
+        private static RequestPacket read(int xid, int type, org.apache.jute.Record body, ReadConsistency c) {
+            return c == ReadConsistency.LOCAL ? RequestPacket.of(xid, type, body) : RequestPacket.read(xid, type, body, c);
         }
 
         @Override

@@ -52,7 +52,7 @@ class HistoryChecksTest {
     @Test
     void aGoodRunPassesEveryChecker() {
         List<CheckResult> results = HistoryChecks.standard().run(goodRun().build(3, true));
-        assertThat(results).hasSize(9).allSatisfy(r -> assertThat(r.verdict()).as("%s", r).isEqualTo(Verdict.PASS));
+        assertThat(results).hasSize(10).allSatisfy(r -> assertThat(r.verdict()).as("%s", r).isEqualTo(Verdict.PASS));
     }
 
     @Test

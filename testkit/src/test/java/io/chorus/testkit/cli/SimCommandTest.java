@@ -47,6 +47,16 @@ class SimCommandTest {
     }
 
     @Test
+    void mixedReadsAreCountedPerConsistency() {
+        assertThat(run("--seeds", "5", "--mixed-reads", "--linearizable-reads", "lease", "--protocol", "paxos-lite"))
+                .isZero();
+        assertThat(out()).containsPattern("LOCAL reads: [1-9]\\d*, stale: \\d+")
+                .containsPattern("LINEARIZABLE reads: [1-9]\\d*, stale: 0 ")
+                .endsWith("seeds: 5, violations: 0" + System.lineSeparator());
+        assertThat(run("--linearizable-reads", "gossip")).isEqualTo(2);
+    }
+
+    @Test
     void oneSeedRunsAlone() {
         assertThat(run("--seed", "42", "--faults", "heavy")).isZero();
         assertThat(out().lines().reduce((a, b) -> b)).hasValue("seeds: 1, violations: 0");

@@ -2,7 +2,9 @@ package io.chorus.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chorus.api.spi.LearnerMessage;
+import io.chorus.api.spi.AppMessage;
+import io.chorus.api.spi.LeaderReadMode;
+import io.chorus.api.spi.Role;
 import io.chorus.server.standalone.StandaloneProtocol;
 import io.chorus.testkit.sim.DiskFaults;
 import io.chorus.testkit.sim.FaultPreset;
@@ -84,7 +86,7 @@ class ConsensusContractTest {
         List<String> heard = new ArrayList<>();
         Simulation sim = protocol.simulation(5).listener(new NodeListener() {
             @Override
-            public void onLearnerMessage(int node, LearnerMessage message) {
+            public void onAppMessage(int node, AppMessage message) {
                 heard.add(node + "<-" + message.from() + ":" + new String(message.bytes(), StandardCharsets.UTF_8));
             }
         }).build();
@@ -176,6 +178,137 @@ class ConsensusContractTest {
         sim.network().heal();
         proposeUntilCommitted(sim, "healed", 5);
         assertSameLogEverywhere(sim);
+    }
+
+    /** Every protocol of three, with linearizable reads confirmed each way. */
+    static Stream<ProtocolUnderTest> leaderReadModes() {
+        return Stream.of(LeaderReadMode.values()).flatMap(mode -> {
+            ZabSettings zab = ZabSettings.defaults().withLeaderReads(mode, LEASE_DRIFT_MILLIS);
+            PaxosSettings paxos = PaxosSettings.defaults().withLeaderReads(mode, LEASE_DRIFT_MILLIS);
+            return Stream.of(
+                    new ProtocolUnderTest("zab " + mode, 3, ZabEnsembles.protocol(zab, Set.of()),
+                            ZabEnsembles.network(zab)),
+                    new ProtocolUnderTest("paxos-lite " + mode, 3, PaxosEnsembles.protocol(paxos, Set.of()),
+                            PaxosEnsembles.network(paxos)));
+        });
+    }
+
+    private static final long LEASE_DRIFT_MILLIS = 50;
+
+    /** What each node answered to linearizable-read barriers, with the simulated time of each answer. */
+    private static final class LeaderReadAnswers implements NodeListener {
+        final Map<Long, Long> satisfiedAt = new TreeMap<>();
+        final Map<Long, Integer> satisfiedBy = new TreeMap<>();
+        final Set<Long> refused = new LinkedHashSet<>();
+        Simulation sim;
+
+        @Override
+        public void onReadBarrier(int node, long token) {
+            satisfiedAt.put(token, sim.now());
+            satisfiedBy.put(token, node);
+        }
+
+        @Override
+        public void onReadBarrierRefused(int node, long token) {
+            refused.add(token);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("leaderReadModes")
+    void theLeaderAloneConfirmsLinearizableReads(ProtocolUnderTest protocol) {
+        LeaderReadAnswers answers = new LeaderReadAnswers();
+        Simulation sim = protocol.simulation(6).listener(answers).build();
+        answers.sim = sim;
+        proposeUntilCommitted(sim, "before", 5);
+        int leader = sim.leaders().iterator().next();
+        for (int id : sim.nodeIds()) {
+            assertThat(sim.node(id).leaderReadBarrier(id)).isTrue();
+        }
+        sim.runFor(1_000);
+
+        assertThat(answers.satisfiedBy).containsOnly(Map.entry((long) leader, leader));
+        assertThat(answers.refused).containsExactlyInAnyOrderElementsOf(sim.nodeIds().stream()
+                .filter(id -> id != leader).map(Long::valueOf).toList());
+    }
+
+    /**
+     * The leader is cut off from both followers, which restart at once (forgetting any lease they granted) and
+     * elect one of them. Reads the old leader confirms must all have been asked before any other server led: with
+     * ReadIndex none asked after the cut is confirmed at all; with a lease, the lease must have run out first.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("leaderReadModes")
+    void aCutOffLeaderConfirmsNoReadOnceAnotherCouldLead(ProtocolUnderTest protocol) {
+        LeaderReadAnswers answers = new LeaderReadAnswers();
+        Simulation sim = protocol.simulation(7).listener(answers).build();
+        answers.sim = sim;
+        proposeUntilCommitted(sim, "before", 5);
+        int leader = sim.leaders().iterator().next();
+        List<Integer> followers = sim.nodeIds().stream().filter(id -> id != leader).toList();
+        long cutAt = sim.now();
+        sim.network().partition(List.of(List.of(leader), followers));
+        for (int id : followers) {
+            sim.crash(id);
+            sim.restart(id);
+        }
+        assertConfirmedReadsPrecedeAnyOtherLeader(protocol, sim, answers, leader, cutAt);
+    }
+
+    /**
+     * One follower is cut off long enough for its grants to run out; then the leader is cut off from both and
+     * the follower whose answers kept its lease restarts at once. It must not help the other elect a leader
+     * before the lease it granted (and forgot) could have run out.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("leaderReadModes")
+    void aRestartedFollowerForgetsNoLeaseItGranted(ProtocolUnderTest protocol) {
+        LeaderReadAnswers answers = new LeaderReadAnswers();
+        Simulation sim = protocol.simulation(8).listener(answers).build();
+        answers.sim = sim;
+        proposeUntilCommitted(sim, "before", 5);
+        int leader = sim.leaders().iterator().next();
+        List<Integer> followers = sim.nodeIds().stream().filter(id -> id != leader).toList();
+        int granting = followers.get(0);
+        int away = followers.get(1);
+        sim.network().partition(List.of(List.of(leader, granting), List.of(away)));
+        sim.runFor(3_000);
+        assertThat(sim.leaders()).as("the leader keeps its quorum with one follower").containsExactly(leader);
+
+        long cutAt = sim.now();
+        sim.network().partition(List.of(List.of(leader), followers));
+        sim.crash(granting);
+        sim.restart(granting);
+        assertConfirmedReadsPrecedeAnyOtherLeader(protocol, sim, answers, leader, cutAt);
+    }
+
+    /** Asks the cut-off {@code leader} for reads every 20 ms for 3 s, then heals, and checks what it confirmed. */
+    private static void assertConfirmedReadsPrecedeAnyOtherLeader(ProtocolUnderTest protocol, Simulation sim,
+            LeaderReadAnswers answers, int leader, long cutAt) {
+        Map<Long, Long> askedAt = new TreeMap<>();
+        for (long token = 1; token <= 150; token++) {
+            askedAt.put(token, sim.now());
+            sim.node(leader).leaderReadBarrier(token);
+            sim.runFor(20);
+        }
+        sim.network().heal();
+        proposeUntilCommitted(sim, "after", 3);
+
+        long otherLeaderAt = sim.history().of(SimEvent.LeadershipChanged.class).stream()
+                .filter(c -> c.atMillis() > cutAt && c.node() != leader && c.role() == Role.LEADER)
+                .mapToLong(SimEvent.LeadershipChanged::atMillis).min().orElseThrow();
+        assertThat(otherLeaderAt).as("another server led while the old leader was cut off")
+                .isLessThan(cutAt + 3_000);
+        for (Map.Entry<Long, Long> e : answers.satisfiedAt.entrySet()) {
+            long asked = askedAt.get(e.getKey());
+            assertThat(asked).as("read %d confirmed at %d ms", e.getKey(), e.getValue()).isLessThan(otherLeaderAt);
+            if (protocol.name().endsWith(LeaderReadMode.READ_INDEX.name())) {
+                assertThat(asked).as("read %d confirmed by a quorum round after the cut", e.getKey())
+                        .isLessThanOrEqualTo(cutAt);
+            }
+        }
+        assertThat(answers.refused).as("reads the old leader could not confirm are refused once it steps down")
+                .containsAll(askedAt.keySet().stream().filter(t -> !answers.satisfiedAt.containsKey(t)).toList());
     }
 
     // ---- helpers ----

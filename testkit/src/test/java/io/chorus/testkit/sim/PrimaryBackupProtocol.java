@@ -198,6 +198,16 @@ final class PrimaryBackupProtocol implements ConsensusProtocol {
     }
 
     @Override
+    public void leaderReadBarrier(long token, long nowMillis) {
+        // not needed by the simulator's tests
+    }
+
+    @Override
+    public boolean sendToFollower(int server, byte[] message, long nowMillis) {
+        return false;
+    }
+
+    @Override
     public Leadership leadership() {
         return leader() ? new Leadership(Role.LEADER, epoch, id)
                 : new Leadership(epoch == 0 ? Role.LOOKING : Role.FOLLOWER, epoch, epoch == 0 ? -1 : leaderId);

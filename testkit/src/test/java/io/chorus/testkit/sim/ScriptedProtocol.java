@@ -60,6 +60,16 @@ final class ScriptedProtocol implements ConsensusProtocol {
     }
 
     @Override
+    public void leaderReadBarrier(long token, long nowMillis) {
+        // not needed by the simulator's tests
+    }
+
+    @Override
+    public boolean sendToFollower(int server, byte[] message, long nowMillis) {
+        return false;
+    }
+
+    @Override
     public Leadership leadership() {
         return new Leadership(Role.STANDALONE, 1, serverId());
     }
