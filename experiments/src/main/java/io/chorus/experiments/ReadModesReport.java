@@ -37,7 +37,8 @@ final class ReadModesReport {
         md.append("- Simulator sweep: modes ").append(plan.modes()).append(", reads ").append(plan.readPercents())
                 .append(" %, servers ").append(plan.sizes()).append(", lag ").append(plan.lags()).append(", protocols ")
                 .append(plan.protocols()).append("; ").append(plan.clientsPerServer())
-                .append(" closed-loop clients per server (0-2 ms think time), 8 keys, ").append(plan.simMillis())
+                .append(" closed-loop clients per server (0-2 ms think time) plus one read-only client per server "
+                        + "(it keeps reading a cut-off follower while the mixed clients there wait on a write), 8 keys, ").append(plan.simMillis())
                 .append(" simulated ms measured per run after a leader serves and the keys exist. Network 1-5 ms per "
                         + "message, fsync 1-3 ms, no loss. A slow follower: ")
                 .append(SimReadModeRun.SLOW_LINK_MILLIS).append(" ms more on every message to or from it. A "

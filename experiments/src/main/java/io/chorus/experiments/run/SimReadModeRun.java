@@ -21,7 +21,9 @@ import java.util.function.UnaryOperator;
  * One run of the read-mode workload in the simulator: the real data tree and request pipeline on every node,
  * the chosen protocol between them, a quiet network (1-5 ms per message, 1-3 ms per fsync), and faults placed
  * exactly: a slow follower's links, a follower partitioned for the middle half of the window, or the leader
- * crashed. The same spec gives the same operations, byte for byte.
+ * crashed. Besides the spec's clients, one read-only client per server keeps reading there (a mixed client
+ * whose write waits on a cut-off follower reads nothing more until it gives up). The same spec gives the same
+ * operations, byte for byte.
  */
 public final class SimReadModeRun {
     /** What a slow follower's links add to every message, each way: well below Zab's and paxos-lite's timeouts. */
@@ -58,7 +60,7 @@ public final class SimReadModeRun {
                 .protocol(protocol(spec.system())).stateMachine(TreeStateMachine::new).faults(FaultPreset.NONE)
                 .listener(slot)).build();
         ReadWorkloadClients clients = new ReadWorkloadClients(sim, new ReadWorkloadClients.Settings(spec.clients(),
-                KEYS, spec.readPercent() / 100.0, modes, false, THINK_MILLIS_MAX), ops::add);
+                KEYS, spec.readPercent() / 100.0, modes, false, THINK_MILLIS_MAX, 1), ops::add);
         slot.set(clients);
         clients.start();
         if (!sim.runUntil(() -> clients.ready() && sim.leaders().size() == 1, SETUP_BOUND_MILLIS)) {

@@ -54,9 +54,11 @@ public final class ReadWorkloadClients implements NodeListener {
      * @param modes           the consistencies reads ask for, client i using modes[(i-1) mod size]
      * @param serverSideModes whether SYNC goes to the server as a CHORUS_READ rather than as the client-side recipe
      * @param thinkMillisMax  each client waits 0..this between an answer and its next operation
+     * @param readOnlyPerServer clients added after the others that only read, this many homed on each server: a
+     *                        client whose write waits on a cut-off server stops reading there, these keep reading
      */
     public record Settings(int clients, int keys, double readRatio, List<ReadConsistency> modes,
-            boolean serverSideModes, long thinkMillisMax) {
+            boolean serverSideModes, long thinkMillisMax, int readOnlyPerServer) {
         public Settings {
             modes = List.copyOf(modes);
             if (modes.isEmpty()) {
@@ -86,9 +88,10 @@ public final class ReadWorkloadClients implements NodeListener {
             services.put(node.id(), new NodeService(sim, node, config, random.split()));
         }
         List<Integer> ids = sim.nodeIds();
-        for (int i = 1; i <= settings.clients(); i++) {
+        int total = settings.clients() + settings.readOnlyPerServer() * ids.size();
+        for (int i = 1; i <= total; i++) {
             clients.add(new Client(i, ids.get((i - 1) % ids.size()),
-                    settings.modes().get((i - 1) % settings.modes().size())));
+                    settings.modes().get((i - 1) % settings.modes().size()), i > settings.clients()));
         }
     }
 
@@ -145,6 +148,7 @@ public final class ReadWorkloadClients implements NodeListener {
         final int index;
         final int home;
         final ReadConsistency mode;
+        final boolean readOnly;
         long session;
         byte[] password = new byte[16];
         long lastZxidSeen;
@@ -156,10 +160,11 @@ public final class ReadWorkloadClients implements NodeListener {
         Pending pending;
         long lastSentMillis;
 
-        Client(int index, int home, ReadConsistency mode) {
+        Client(int index, int home, ReadConsistency mode, boolean readOnly) {
             this.index = index;
             this.home = home;
             this.mode = mode;
+            this.readOnly = readOnly;
         }
 
         void next() {
@@ -224,7 +229,7 @@ public final class ReadWorkloadClients implements NodeListener {
             }
             String key = key(random.nextInt(settings.keys()));
             int xid = nextXid++;
-            if (random.nextDouble() >= settings.readRatio()) {
+            if (random.nextDouble() >= settings.readRatio() && !readOnly) {
                 byte[] value = ("c" + index + "-" + nextValue++).getBytes(StandardCharsets.UTF_8);
                 pending = new Pending(xid, Step.WRITE, key, sim.now(), channel.serverId());
                 send(RequestPacket.of(xid, OpCode.SET_DATA, new SetDataRequest(key, value, -1)));
