@@ -21,8 +21,8 @@ public record ReadModesPlan(List<ReadConsistency> modes, List<Integer> readPerce
             case TINY -> new ReadModesPlan(modes, List.of(90), List.of(3),
                     List.of(FollowerLag.NONE, FollowerLag.PARTITIONED_HEALED), List.of("zab"), 2, 1_000,
                     List.of(), List.of(), 0, 0, seed);
-            case QUICK -> new ReadModesPlan(modes, List.of(50, 90, 99), List.of(3), List.of(FollowerLag.values()),
-                    List.of("zab", "paxos-lite"), 4, 2_000, List.of("zab"), List.of(50, 90, 99), 6, 2_000, seed);
+            case QUICK -> new ReadModesPlan(modes, List.of(50, 90, 99), List.of(3, 5), List.of(FollowerLag.values()),
+                    List.of("zab", "paxos-lite"), 4, 2_000, List.of("zab"), List.of(50, 90, 99), 6, 3_000, seed);
             case FULL -> new ReadModesPlan(modes, List.of(50, 90, 99), List.of(3, 5, 7), List.of(FollowerLag.values()),
                     List.of("zab", "paxos-lite"), 4, 5_000, List.of("zab", "paxos-lite", "zookeeper"),
                     List.of(50, 90, 99), 12, 8_000, seed);
