@@ -39,10 +39,11 @@ public final class ConsistentReadRequest implements Record {
 
     /** Whether a read of this type can be asked with a consistency. */
     public static boolean takesConsistency(int type) {
-        return bodyFor(type) != null;
+        return readFor(type) != null;
     }
 
-    private static Supplier<Record> bodyFor(int type) {
+    /** The request record of a read that takes a consistency, to decode into; null for any other type. */
+    public static Supplier<Record> readFor(int type) {
         return switch (type) {
             case OpCode.EXISTS -> ExistsRequest::new;
             case OpCode.GET_DATA -> GetDataRequest::new;
@@ -85,7 +86,7 @@ public final class ConsistentReadRequest implements Record {
             throw new IOException(e.getMessage(), e);
         }
         type = archive.readInt("type");
-        Supplier<Record> body = bodyFor(type);
+        Supplier<Record> body = readFor(type);
         if (body == null) {
             throw new IOException("request type " + type + " takes no read consistency");
         }

@@ -2,6 +2,7 @@ package io.chorus.server.pipeline;
 
 import io.chorus.api.Id;
 import io.chorus.api.ReadConsistency;
+import io.chorus.client.wire.ConsistentReadRequest;
 import io.chorus.client.wire.OpCode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,17 +16,11 @@ import java.util.function.Supplier;
 import org.apache.jute.BinaryInputArchive;
 import org.apache.jute.BinaryOutputArchive;
 import org.apache.jute.Record;
-import org.apache.zookeeper.proto.ExistsRequest;
 import org.apache.zookeeper.proto.ExistsResponse;
-import org.apache.zookeeper.proto.GetACLRequest;
 import org.apache.zookeeper.proto.GetACLResponse;
-import org.apache.zookeeper.proto.GetAllChildrenNumberRequest;
 import org.apache.zookeeper.proto.GetAllChildrenNumberResponse;
-import org.apache.zookeeper.proto.GetChildren2Request;
 import org.apache.zookeeper.proto.GetChildren2Response;
-import org.apache.zookeeper.proto.GetChildrenRequest;
 import org.apache.zookeeper.proto.GetChildrenResponse;
-import org.apache.zookeeper.proto.GetDataRequest;
 import org.apache.zookeeper.proto.GetDataResponse;
 
 /**
@@ -130,15 +125,7 @@ final class ForwardedReads {
     }
 
     private static Supplier<Record> requestFor(int type) throws IOException {
-        Supplier<Record> request = switch (type) {
-            case OpCode.EXISTS -> ExistsRequest::new;
-            case OpCode.GET_DATA -> GetDataRequest::new;
-            case OpCode.GET_CHILDREN -> GetChildrenRequest::new;
-            case OpCode.GET_CHILDREN2 -> GetChildren2Request::new;
-            case OpCode.GET_ALL_CHILDREN_NUMBER -> GetAllChildrenNumberRequest::new;
-            case OpCode.GET_ACL -> GetACLRequest::new;
-            default -> null;
-        };
+        Supplier<Record> request = ConsistentReadRequest.readFor(type);
         if (request == null) {
             throw new IOException("request type " + type + " is not forwarded");
         }

@@ -437,45 +437,44 @@ public final class RequestPipeline {
             serveForwarded(forwarded.server(), forwarded.read());
             return;
         }
-        ClientSession session = barriers.remove(token);
-        if (session == null) {
-            return;
-        }
-        for (PendingRequest p : session.queue) {
-            if (p.barrierToken == token) {
-                if (p.kind == PendingRequest.Kind.READ) {
-                    p.barrierPassed = true;
-                } else {
-                    SyncRequest sync = (SyncRequest) p.packet.body();
-                    p.reply = new ReplyPacket(p.packet.xid(), tree.lastAppliedZxid(), 0,
-                            new SyncResponse(sync.getPath()));
-                }
-                drain(session);
-                return;
+        barrierAnswered(token, p -> {
+            if (p.kind == PendingRequest.Kind.READ) {
+                p.barrierPassed = true;
+            } else {
+                SyncRequest sync = (SyncRequest) p.packet.body();
+                p.reply = new ReplyPacket(p.packet.xid(), tree.lastAppliedZxid(), 0, new SyncResponse(sync.getPath()));
             }
-        }
+        });
     }
 
     /** A linearizable read's barrier was refused: this server does not lead (any longer). */
     public void onReadBarrierRefused(long token) {
         ForwardedFrom forwarded = leaderReads.remove(token);
         if (forwarded != null) {
-            ForwardedReads.Read read = forwarded.read();
-            proposer.sendToFollower(forwarded.server(), ForwardedReads.encode(new ForwardedReads.Reply(
-                    read.requestId(), Code.CONNECTIONLOSS.intValue(), tree.lastAppliedZxid(), read.type(), null)));
+            replyNotLeader(forwarded.server(), forwarded.read());
             return;
         }
+        barrierAnswered(token, p -> p.reply = notLeader(p));
+    }
+
+    /** The request of this server's session waiting for barrier {@code token} learns the answer; its queue drains. */
+    private void barrierAnswered(long token, Consumer<PendingRequest> answer) {
         ClientSession session = barriers.remove(token);
         if (session == null) {
-            return;
+            return; // its session's queue was dropped
         }
         for (PendingRequest p : session.queue) {
             if (p.barrierToken == token) {
-                p.reply = notLeader(p);
+                answer.accept(p);
                 drain(session);
                 return;
             }
         }
+    }
+
+    private void replyNotLeader(int server, ForwardedReads.Read read) {
+        proposer.sendToFollower(server, ForwardedReads.encode(new ForwardedReads.Reply(read.requestId(),
+                Code.CONNECTIONLOSS.intValue(), tree.lastAppliedZxid(), read.type(), null)));
     }
 
     // ---- read consistency ----
@@ -593,8 +592,7 @@ public final class RequestPipeline {
 
     private void onForwardedRead(int from, ForwardedReads.Read read) {
         if (!leads()) {
-            proposer.sendToFollower(from, ForwardedReads.encode(new ForwardedReads.Reply(read.requestId(),
-                    Code.CONNECTIONLOSS.intValue(), tree.lastAppliedZxid(), read.type(), null)));
+            replyNotLeader(from, read);
             return;
         }
         if (read.consistency() == ReadConsistency.LINEARIZABLE) {

@@ -3,7 +3,6 @@ package io.chorus.server.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chorus.api.spi.Clock;
-import io.chorus.api.spi.ProposeOutcome;
 import io.chorus.api.spi.Role;
 import io.chorus.datatree.DataTree;
 import io.chorus.datatree.TreeOptions;
@@ -22,31 +21,7 @@ class ClientServiceTest {
     private final List<Txn> proposed = new ArrayList<>();
     private final DataTree tree = new DataTree(TreeOptions.DEFAULTS);
     private final ClientService service = new ClientService(t -> new RequestPipeline(ServerConfig.defaults(), 1, t,
-            new WatchManager(), new SessionTracker(), new Proposer() {
-                @Override
-                public ProposeOutcome propose(Txn txn) {
-                    proposed.add(txn);
-                    return ProposeOutcome.ACCEPTED;
-                }
-
-                @Override
-                public void readBarrier(long token) {
-                }
-
-                @Override
-                public void leaderReadBarrier(long token) {
-                }
-
-                @Override
-                public boolean sendToLeader(byte[] message) {
-                    return false;
-                }
-
-                @Override
-                public boolean sendToFollower(int server, byte[] message) {
-                    return false;
-                }
-            }, Clock.SYSTEM));
+            new WatchManager(), new SessionTracker(), new RecordingProposer(proposed), Clock.SYSTEM));
 
     private static ConnectPacket newSession(int timeoutMillis) {
         return new ConnectPacket(0, 0, timeoutMillis, 0, new byte[16], false);

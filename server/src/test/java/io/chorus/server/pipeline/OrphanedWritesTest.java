@@ -3,7 +3,6 @@ package io.chorus.server.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chorus.api.spi.Clock;
-import io.chorus.api.spi.ProposeOutcome;
 import io.chorus.client.wire.OpCode;
 import io.chorus.datatree.ApplyResult;
 import io.chorus.datatree.DataTree;
@@ -36,31 +35,7 @@ class OrphanedWritesTest {
     private final DataTree tree = new DataTree(TreeOptions.DEFAULTS);
     private final List<Txn> proposed = new ArrayList<>();
     private final RequestPipeline pipeline = new RequestPipeline(ServerConfig.defaults(), 1, tree, new WatchManager(),
-            new SessionTracker(), new Proposer() {
-                @Override
-                public ProposeOutcome propose(Txn txn) {
-                    proposed.add(txn);
-                    return ProposeOutcome.ACCEPTED;
-                }
-
-                @Override
-                public void readBarrier(long token) {
-                }
-
-                @Override
-                public void leaderReadBarrier(long token) {
-                }
-
-                @Override
-                public boolean sendToLeader(byte[] message) {
-                    return false;
-                }
-
-                @Override
-                public boolean sendToFollower(int server, byte[] message) {
-                    return false;
-                }
-            }, Clock.SYSTEM);
+            new SessionTracker(), new RecordingProposer(proposed), Clock.SYSTEM);
     private long zxid;
 
     @Test

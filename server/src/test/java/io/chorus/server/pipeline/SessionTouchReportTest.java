@@ -3,7 +3,6 @@ package io.chorus.server.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chorus.api.spi.Clock;
-import io.chorus.api.spi.ProposeOutcome;
 import io.chorus.api.spi.Role;
 import io.chorus.client.wire.OpCode;
 import io.chorus.datatree.ApplyResult;
@@ -104,30 +103,6 @@ class SessionTouchReportTest {
 
     private RequestPipeline pipeline(int serverId, DataTree tree) {
         return new RequestPipeline(ServerConfig.defaults(), serverId, tree, new WatchManager(), new SessionTracker(),
-                new Proposer() {
-                    @Override
-                    public ProposeOutcome propose(Txn txn) {
-                        proposed.add(txn);
-                        return ProposeOutcome.ACCEPTED;
-                    }
-
-                    @Override
-                    public void readBarrier(long token) {
-                    }
-
-                    @Override
-                    public void leaderReadBarrier(long token) {
-                    }
-
-                    @Override
-                    public boolean sendToLeader(byte[] message) {
-                        return false;
-                    }
-
-                    @Override
-                    public boolean sendToFollower(int server, byte[] message) {
-                        return false;
-                    }
-                }, clock);
+                new RecordingProposer(proposed), clock);
     }
 }

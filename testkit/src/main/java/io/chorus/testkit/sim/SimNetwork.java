@@ -62,6 +62,8 @@ public final class SimNetwork {
     private DelayDistribution delay = DelayDistribution.uniform(1, 5);
     private double lossRate;
     private double duplicateRate;
+    /** Extra delay on every message to or from a node (a slow follower); none unless set. */
+    private final Map<Integer, Long> slowNodes = new TreeMap<>();
     private long sent;
     private long delivered;
     private long dropped;
@@ -97,6 +99,21 @@ public final class SimNetwork {
 
     public void setDelay(DelayDistribution delay) {
         this.delay = delay;
+    }
+
+    /**
+     * Every message to or from {@code node} takes {@code extraMillis} more than the delay distribution says (0
+     * restores it): a follower behind a slow link, exact and deterministic, for experiments on staleness.
+     */
+    public void setExtraDelay(int node, long extraMillis) {
+        if (extraMillis < 0) {
+            throw new IllegalArgumentException("negative extra delay " + extraMillis);
+        }
+        if (extraMillis == 0) {
+            slowNodes.remove(node);
+        } else {
+            slowNodes.put(node, extraMillis);
+        }
     }
 
     public void setLossRate(double lossRate) {
@@ -258,7 +275,8 @@ public final class SimNetwork {
     }
 
     private void schedule(int from, int to, PeerMessage message, long print, Endpoint target, long incarnation) {
-        long arrival = queue.now() + delay.sample(random);
+        long arrival = queue.now() + delay.sample(random) + slowNodes.getOrDefault(from, 0L)
+                + slowNodes.getOrDefault(to, 0L);
         if (fifoLinks) {
             // Not before the previous message on this link; at the same millisecond the queue keeps send order.
             long channelLink = channelKey(from, to, channelOf.applyAsInt(message));

@@ -1,9 +1,7 @@
 package io.chorus.testkit.zk;
 
 import io.chorus.api.ReadConsistency;
-import io.chorus.api.spi.AppMessage;
 import io.chorus.api.spi.LeaderReadMode;
-import io.chorus.api.spi.LogEntry;
 import io.chorus.api.spi.Role;
 import io.chorus.datatree.txn.Txn;
 import io.chorus.datatree.txn.TxnBody;
@@ -15,7 +13,7 @@ import io.chorus.testkit.check.HistoryChecks;
 import io.chorus.testkit.check.HistoryRecorder;
 import io.chorus.testkit.check.StaleReadChecker;
 import io.chorus.testkit.sim.FaultPreset;
-import io.chorus.testkit.sim.NodeListener;
+import io.chorus.testkit.sim.ListenerSlot;
 import io.chorus.testkit.sim.ProtocolFactory;
 import io.chorus.testkit.sim.SimEvent;
 import io.chorus.testkit.sim.Simulation;
@@ -105,7 +103,7 @@ public final class SeedRun {
                 .stateMachine(TreeStateMachine::new).faults(settings.faults()).listener(slot)).build();
         sim.history().subscribe(event -> record(recorder, event));
         ZkClients clients = new ZkClients(sim, recorder, settings.clients(), settings.mixedReads());
-        slot.delegate = clients;
+        slot.set(clients);
         clients.start();
         Simulation.Outcome outcome;
         try {
@@ -150,32 +148,6 @@ public final class SeedRun {
             recorder.recovered(truncated.node(), truncated.atMillis(), truncated.appliedZxid());
         } else if (event instanceof SimEvent.SnapshotInstalled installed) {
             recorder.recovered(installed.node(), installed.atMillis(), installed.zxid());
-        }
-    }
-
-    /** The clients need the simulation to exist before they can listen to it: this forwards to them. */
-    private static final class ListenerSlot implements NodeListener {
-        NodeListener delegate;
-
-        @Override
-        public void onApplied(int node, LogEntry entry, Object result) {
-            if (delegate != null) {
-                delegate.onApplied(node, entry, result);
-            }
-        }
-
-        @Override
-        public void onReadBarrier(int node, long token) {
-            if (delegate != null) {
-                delegate.onReadBarrier(node, token);
-            }
-        }
-
-        @Override
-        public void onAppMessage(int node, AppMessage message) {
-            if (delegate != null) {
-                delegate.onAppMessage(node, message);
-            }
         }
     }
 }

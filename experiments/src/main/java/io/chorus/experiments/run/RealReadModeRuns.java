@@ -1,0 +1,70 @@
+package io.chorus.experiments.run;
+
+import io.chorus.api.ReadConsistency;
+import io.chorus.testkit.zk.TimedOp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The read-mode runs on real processes: one ensemble per system, started once for all of its runs, a second of
+ * warm-up load (not recorded), then each run's clients for its window. Apache ZooKeeper has neither LEADER nor
+ * LINEARIZABLE reads: those runs are recorded as not served without asking; a Chorus build that refuses a mode
+ * is found by one probing read and its runs are recorded as not served.
+ */
+public final class RealReadModeRuns {
+    static final long WARM_UP_MILLIS = 1_000;
+
+    private RealReadModeRuns() {
+    }
+
+    public static void run(List<RunSpec> specs, Consumer<RunRecord> done) {
+        Map<String, List<RunSpec>> bySystem = new LinkedHashMap<>();
+        for (RunSpec spec : specs) {
+            bySystem.computeIfAbsent(spec.system() + "/" + spec.ensembleSize(), k -> new ArrayList<>()).add(spec);
+        }
+        for (List<RunSpec> runs : bySystem.values()) {
+            RunSpec first = runs.get(0);
+            try (RealEnsemble ensemble = RealEnsemble.start(first.system(), first.ensembleSize())) {
+                RealWorkload.run(ensemble.target(), first.clients(), 0.5, List.of(ReadConsistency.LOCAL),
+                        WARM_UP_MILLIS, first.seed());
+                Map<ReadConsistency, String> refused = new LinkedHashMap<>();
+                for (RunSpec spec : runs) {
+                    String refusal = refused.computeIfAbsent(spec.mode(), mode -> refusal(ensemble, spec.system(), mode));
+                    if (refusal != null) {
+                        done.accept(new RunRecord(spec, List.of(), 0, 1, List.of(), refusal));
+                        continue;
+                    }
+                    done.accept(runOne(ensemble.target(), spec));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("real-process runs of " + first.system() + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+    }
+
+    static RunRecord runOne(RealWorkload.Target target, RunSpec spec) throws InterruptedException {
+        long start = System.nanoTime() / 1_000;
+        List<TimedOp> ops = RealWorkload.run(target, spec.clients(), spec.readPercent() / 100.0, List.of(spec.mode()),
+                spec.durationMillis(), spec.seed());
+        return new RunRecord(spec, ops, start, start + spec.durationMillis() * 1_000, List.of(), null);
+    }
+
+    private static String refusal(RealEnsemble ensemble, String system, ReadConsistency mode) {
+        if (system.equals("zookeeper") && (mode == ReadConsistency.LEADER || mode == ReadConsistency.LINEARIZABLE)) {
+            return "Apache ZooKeeper has no " + mode + " reads";
+        }
+        try {
+            return RealWorkload.refusal(ensemble.target(), mode);
+        } catch (IOException e) {
+            return "no server answered a probing " + mode + " read: " + e.getMessage();
+        }
+    }
+}
