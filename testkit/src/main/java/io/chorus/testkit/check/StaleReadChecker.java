@@ -17,8 +17,8 @@ import java.util.Map;
  * {@link LinearizabilityChecker}), so this counts a lower bound of violations per read consistency, which is
  * what the experiments report for LOCAL and SYNC reads (allowed to be stale).
  *
- * <p>Fails when a {@link ReadConsistency#LINEARIZABLE} read is stale; the other consistencies are counted in the
- * notes. A forwarded read's reply carries the zxid of the leader's state it was served from, so the comparison
+ * <p>Fails when a read the checkers hold to linearizability ({@link Invocation#linearizable()}: LINEARIZABLE and
+ * LEADER) is stale; every consistency is counted in the notes. A forwarded read's reply carries the zxid of the leader's state it was served from, so the comparison
  * holds for LEADER and LINEARIZABLE reads too.
  */
 public final class StaleReadChecker implements Checker {
@@ -55,7 +55,7 @@ public final class StaleReadChecker implements Checker {
         Map<String, List<long[]>> writes = acknowledgedWrites(history);
         List<String> problems = new ArrayList<>();
         for (ClientOp op : history.ops()) {
-            if (isJudgedRead(op) && op.call().consistency() == ReadConsistency.LINEARIZABLE) {
+            if (isJudgedRead(op) && op.call().linearizable()) {
                 long[] missed = staleBy(op, writes.getOrDefault(op.call().path(), List.of()));
                 if (missed != null) {
                     problems.add("op " + op.id() + " " + op.call() + " invoked at " + op.invokeMillis()

@@ -37,7 +37,7 @@ final class ZnodeProjection {
     /** Which reads become observations in the linearizability check. */
     enum Reads {
         NONE,
-        /** Only reads the client asked to be linearizable ({@link Invocation#linearizable()}). */
+        /** Only reads held to linearizability: LINEARIZABLE and LEADER ({@link Invocation#linearizable()}). */
         LINEARIZABLE,
         /** Every read: right for a history whose reads all claim linearizability, or for testing the checker. */
         ALL

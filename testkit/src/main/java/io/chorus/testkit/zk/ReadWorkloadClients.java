@@ -9,8 +9,6 @@ import io.chorus.api.spi.LogEntry;
 import io.chorus.client.wire.JuteMapping;
 import io.chorus.client.wire.OpCode;
 import io.chorus.server.config.ServerConfig;
-import io.chorus.server.net.ConnectPacket;
-import io.chorus.server.net.ConnectReplyPacket;
 import io.chorus.server.net.ReplyPacket;
 import io.chorus.server.net.RequestPacket;
 import io.chorus.testkit.sim.NodeListener;
@@ -42,9 +40,6 @@ import org.apache.zookeeper.proto.SyncRequest;
  * the checkers: it keeps the reply header's zxid of every read, which is what staleness is measured against.
  */
 public final class ReadWorkloadClients implements NodeListener {
-    private static final int SESSION_TIMEOUT_MILLIS = 4_000;
-    private static final long LINK_DELAY_MILLIS = 1;
-    private static final long RECONNECT_BACKOFF_MILLIS = 50;
 
     /**
      * @param clients         how many clients
@@ -81,7 +76,7 @@ public final class ReadWorkloadClients implements NodeListener {
         this.settings = settings;
         this.sink = sink;
         this.random = sim.workloadRandom();
-        this.link = action -> sim.after(LINK_DELAY_MILLIS, action);
+        this.link = action -> sim.after(SimClientSession.LINK_DELAY_MILLIS, action);
         ServerConfig config = ServerConfig.builder().tickTimeMillis(1_000).containerCheckIntervalMillis(1_000).build();
         for (SimNode node : sim.nodes()) {
             services.put(node.id(), new NodeService(sim, node, config, random.split()));
@@ -98,7 +93,7 @@ public final class ReadWorkloadClients implements NodeListener {
     public void start() {
         clients.get(0).next();
         sim.every(100, () -> services.values().forEach(NodeService::tick));
-        sim.every(SESSION_TIMEOUT_MILLIS / 4, () -> clients.forEach(Client::pingIfIdle));
+        sim.every(SimClientSession.SESSION_TIMEOUT_MILLIS / 4, () -> clients.forEach(Client::pingIfIdle));
     }
 
     /** Whether the keys exist and every client has started its loop. */
@@ -148,79 +143,47 @@ public final class ReadWorkloadClients implements NodeListener {
     private record Pending(int xid, Step step, String key, long invokedMillis, int server) {
     }
 
-    private final class Client implements SimClientChannel.ClientEnd {
-        final int index;
+    private final class Client extends SimClientSession {
         final int home;
         final ReadConsistency mode;
         final boolean readOnly;
-        long session;
-        byte[] password = new byte[16];
-        long lastZxidSeen;
-        int nextXid = 1;
         int nextValue = 1;
-        SimClientChannel channel;
-        boolean connected;
-        boolean connecting;
         Pending pending;
-        long lastSentMillis;
 
         Client(int index, int home, ReadConsistency mode, boolean readOnly) {
-            this.index = index;
+            super(ReadWorkloadClients.this.sim, index, ReadWorkloadClients.this.services,
+                    ReadWorkloadClients.this.link);
             this.home = home;
             this.mode = mode;
             this.readOnly = readOnly;
         }
 
-        void next() {
-            if (stopped) {
-                return;
+        @Override
+        boolean stopped() {
+            return stopped;
+        }
+
+        @Override
+        boolean idle() {
+            return pending == null;
+        }
+
+        /** Its home server while that serves, else any that does. */
+        @Override
+        int chooseServer() {
+            if (services.get(home).serving()) {
+                return home;
             }
-            if (!connected) {
-                if (!connecting) {
-                    connect();
+            List<Integer> serving = new ArrayList<>();
+            services.forEach((id, service) -> {
+                if (service.serving()) {
+                    serving.add(id);
                 }
-                return;
-            }
-            if (pending == null) {
-                issue();
-            }
+            });
+            return serving.isEmpty() ? -1 : serving.get(random.nextInt(serving.size()));
         }
 
-        void connect() {
-            int node = home;
-            if (!services.get(home).serving()) {
-                List<Integer> serving = new ArrayList<>();
-                services.forEach((id, service) -> {
-                    if (service.serving()) {
-                        serving.add(id);
-                    }
-                });
-                if (serving.isEmpty()) {
-                    sim.after(RECONNECT_BACKOFF_MILLIS, this::next);
-                    return;
-                }
-                node = serving.get(random.nextInt(serving.size()));
-            }
-            ConnectPacket packet = new ConnectPacket(0, lastZxidSeen, SESSION_TIMEOUT_MILLIS, session, password, false);
-            channel = services.get(node).connect(this, index, packet, link);
-            connecting = channel != null;
-            lastSentMillis = sim.now();
-            if (!connecting) {
-                sim.after(RECONNECT_BACKOFF_MILLIS, this::next);
-            }
-        }
-
-        void pingIfIdle() {
-            if (connected && sim.now() - lastSentMillis >= SESSION_TIMEOUT_MILLIS / 3) {
-                send(RequestPacket.of(OpCode.XID_PING, OpCode.PING, null));
-            }
-        }
-
-        private void send(RequestPacket packet) {
-            lastSentMillis = sim.now();
-            services.get(channel.serverId()).request(channel, packet, link);
-        }
-
+        @Override
         void issue() {
             if (!ready()) {
                 if (index == 1) {
@@ -256,33 +219,12 @@ public final class ReadWorkloadClients implements NodeListener {
         }
 
         @Override
-        public void received(SimClientChannel from, List<Object> packets) {
-            if (from != channel) {
-                return;
-            }
-            for (Object packet : packets) {
-                if (packet instanceof ConnectReplyPacket reply) {
-                    connectReplied(reply);
-                } else if (packet instanceof ReplyPacket reply) {
-                    replied(reply);
-                }
-            }
-        }
-
-        private void connectReplied(ConnectReplyPacket reply) {
-            connecting = false;
-            if (reply.closeAfter() || reply.response().getTimeOut() <= 0) {
-                session = 0;
-                password = new byte[16];
-                return;
-            }
-            session = reply.response().getSessionId();
-            password = reply.response().getPasswd();
-            connected = true;
+        void established(boolean newSession) {
             sim.after(random.between(0, settings.thinkMillisMax()), this::next);
         }
 
-        private void replied(ReplyPacket reply) {
+        @Override
+        void replied(ReplyPacket reply) {
             int xid = reply.header().getXid();
             long zxid = reply.header().getZxid();
             if (zxid > 0) {
@@ -335,13 +277,7 @@ public final class ReadWorkloadClients implements NodeListener {
         }
 
         @Override
-        public void closed(SimClientChannel from, String reason) {
-            if (from != channel) {
-                return;
-            }
-            channel = null;
-            connected = false;
-            connecting = false;
+        void lost() {
             if (pending != null && pending.step() != Step.CREATE) {
                 Pending lost = pending;
                 sink.accept(new TimedOp(index, lost.server(), lost.step() == Step.WRITE,
@@ -349,7 +285,6 @@ public final class ReadWorkloadClients implements NodeListener {
                         TimedOp.UNANSWERED, Code.CONNECTIONLOSS.intValue(), 0, 0));
             }
             pending = null;
-            sim.after(RECONNECT_BACKOFF_MILLIS, this::next);
         }
     }
 }

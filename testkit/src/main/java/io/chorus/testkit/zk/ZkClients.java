@@ -18,8 +18,6 @@ import io.chorus.client.wire.WireResult;
 import io.chorus.datatree.txn.Txn;
 import io.chorus.datatree.txn.TxnBody;
 import io.chorus.server.config.ServerConfig;
-import io.chorus.server.net.ConnectPacket;
-import io.chorus.server.net.ConnectReplyPacket;
 import io.chorus.server.net.ReplyPacket;
 import io.chorus.server.net.RequestPacket;
 import io.chorus.testkit.check.HistoryRecorder;
@@ -63,10 +61,7 @@ import org.apache.zookeeper.proto.WatcherEvent;
  */
 public final class ZkClients implements NodeListener {
     static final int KEYS = 5;
-    private static final int SESSION_TIMEOUT_MILLIS = 4_000;
     private static final long THINK_MILLIS_MAX = 20;
-    private static final long LINK_DELAY_MILLIS = 1;
-    private static final long RECONNECT_BACKOFF_MILLIS = 50;
 
     private final Simulation sim;
     private final HistoryRecorder recorder;
@@ -93,7 +88,7 @@ public final class ZkClients implements NodeListener {
         this.recorder = recorder;
         this.random = sim.workloadRandom();
         this.consistencies = mixedReads ? new SimRandom(sim.seed() * 31 + 7) : null;
-        this.link = action -> sim.after(LINK_DELAY_MILLIS, action);
+        this.link = action -> sim.after(SimClientSession.LINK_DELAY_MILLIS, action);
         // housekeeping every second, as the simulator ran it before the pipeline owned the interval
         ServerConfig config = ServerConfig.builder().tickTimeMillis(1_000).containerCheckIntervalMillis(1_000).build();
         for (SimNode node : sim.nodes()) {
@@ -109,7 +104,7 @@ public final class ZkClients implements NodeListener {
             sim.after(random.between(1, THINK_MILLIS_MAX), client::next);
         }
         sim.every(100, () -> services.values().forEach(NodeService::tick));
-        sim.every(SESSION_TIMEOUT_MILLIS / 4, () -> clients.forEach(Client::pingIfIdle));
+        sim.every(SimClientSession.SESSION_TIMEOUT_MILLIS / 4, () -> clients.forEach(Client::pingIfIdle));
     }
 
     /** No new operations; connections stay, so outstanding ones may still be answered. */
@@ -158,73 +153,39 @@ public final class ZkClients implements NodeListener {
     private record Pending(int xid, long opId, int type, String path, boolean watch) {
     }
 
-    private final class Client implements SimClientChannel.ClientEnd {
-        final int index;
-        long session;
-        byte[] password = new byte[16];
-        long lastZxidSeen;
-        int nextXid = 1;
+    private final class Client extends SimClientSession {
         int nextValue = 1;
-        SimClientChannel channel;
         /** One-shot watches this client holds, to set again on a new connection (ZooKeeper's setWatches). */
         final Set<String> dataWatches = new TreeSet<>();
         final Set<String> existWatches = new TreeSet<>();
-        boolean connected;
-        boolean connecting;
         Pending pending;
-        long lastSentMillis;
 
         Client(int index) {
-            this.index = index;
+            super(ZkClients.this.sim, index, ZkClients.this.services, ZkClients.this.link);
         }
 
-        void next() {
-            if (stopped) {
-                return;
-            }
-            if (!connected) {
-                if (!connecting) {
-                    connect();
-                }
-                return;
-            }
-            if (pending == null) {
-                issue();
-            }
+        @Override
+        boolean stopped() {
+            return stopped;
         }
 
-        void connect() {
+        @Override
+        boolean idle() {
+            return pending == null;
+        }
+
+        @Override
+        int chooseServer() {
             List<Integer> serving = new ArrayList<>();
             for (Map.Entry<Integer, NodeService> e : services.entrySet()) {
                 if (e.getValue().serving()) {
                     serving.add(e.getKey());
                 }
             }
-            if (serving.isEmpty()) {
-                sim.after(RECONNECT_BACKOFF_MILLIS, this::next);
-                return;
-            }
-            int node = serving.get(random.nextInt(serving.size()));
-            ConnectPacket packet = new ConnectPacket(0, lastZxidSeen, SESSION_TIMEOUT_MILLIS, session, password, false);
-            channel = services.get(node).connect(this, index, packet, link);
-            connecting = channel != null;
-            lastSentMillis = sim.now();
-            if (!connecting) {
-                sim.after(RECONNECT_BACKOFF_MILLIS, this::next);
-            }
+            return serving.isEmpty() ? -1 : serving.get(random.nextInt(serving.size()));
         }
 
-        void pingIfIdle() {
-            if (connected && sim.now() - lastSentMillis >= SESSION_TIMEOUT_MILLIS / 3) {
-                send(RequestPacket.of(OpCode.XID_PING, OpCode.PING, null));
-            }
-        }
-
-        private void send(RequestPacket packet) {
-            lastSentMillis = sim.now();
-            services.get(channel.serverId()).request(channel, packet, link);
-        }
-
+        @Override
         void issue() {
             String key = "/k" + random.nextInt(KEYS);
             byte[] value = ("c" + index + "-" + nextValue++).getBytes(StandardCharsets.UTF_8);
@@ -287,36 +248,12 @@ public final class ZkClients implements NodeListener {
         }
 
         @Override
-        public void received(SimClientChannel from, List<Object> packets) {
-            if (from != channel) {
-                return; // an old connection's last words
-            }
-            for (Object packet : packets) {
-                if (packet instanceof ConnectReplyPacket reply) {
-                    connectReplied(reply);
-                } else if (packet instanceof ReplyPacket reply) {
-                    replied(reply);
-                }
-            }
-        }
-
-        private void connectReplied(ConnectReplyPacket reply) {
-            connecting = false;
-            if (reply.closeAfter() || reply.response().getTimeOut() <= 0) {
-                // the session expired while this client was away: start a new one
-                session = 0;
-                password = new byte[16];
-                return; // the server closes the connection; closed() reconnects
-            }
-            long id = reply.response().getSessionId();
-            if (session != id) {
-                session = id;
-                bySession.put(id, this);
+        void established(boolean newSession) {
+            if (newSession) {
+                bySession.put(session, this);
                 dataWatches.clear(); // watches belong to the session that set them
                 existWatches.clear();
             }
-            password = reply.response().getPasswd();
-            connected = true;
             if (!dataWatches.isEmpty() || !existWatches.isEmpty()) {
                 // as the ZooKeeper client does first on a new connection: events missed meanwhile fire now
                 send(RequestPacket.of(OpCode.XID_SET_WATCHES, OpCode.SET_WATCHES, new SetWatches(lastZxidSeen,
@@ -325,7 +262,8 @@ public final class ZkClients implements NodeListener {
             sim.after(random.between(1, THINK_MILLIS_MAX), this::next);
         }
 
-        private void replied(ReplyPacket reply) {
+        @Override
+        void replied(ReplyPacket reply) {
             int xid = reply.header().getXid();
             long zxid = reply.header().getZxid();
             if (xid == OpCode.XID_NOTIFICATION) {
@@ -362,23 +300,15 @@ public final class ZkClients implements NodeListener {
             }
             recorder.reply(pending.opId(), sim.now(), code, zxid, result);
             if (pending.type() == OpCode.CLOSE_SESSION) {
-                session = 0; // the server closes the connection next; the client then starts a new session
-                password = new byte[16];
+                endSession(); // the server closes the connection next; the client then starts a new session
             }
             pending = null;
             sim.after(random.between(1, THINK_MILLIS_MAX), this::next);
         }
 
         @Override
-        public void closed(SimClientChannel from, String reason) {
-            if (from != channel) {
-                return;
-            }
-            channel = null;
-            connected = false;
-            connecting = false;
+        void lost() {
             pending = null; // unanswered: it may or may not have taken effect
-            sim.after(RECONNECT_BACKOFF_MILLIS, this::next);
         }
     }
 

@@ -40,7 +40,7 @@ class StaleReadCheckerTest {
     }
 
     @Test
-    void aReadServedBeforeAWriteAcknowledgedEarlierIsStaleAndOnlyLinearizableOnesFail() {
+    void aReadServedBeforeAWriteAcknowledgedEarlierIsStaleAndOnlyLinearizableAndLeaderOnesFail() {
         HistoryRecorder rec = writes();
         read(rec, ReadConsistency.LOCAL, 25, Z1); // stale: Z2 was acknowledged at 20
         read(rec, ReadConsistency.LOCAL, 15, Z1); // concurrent with the write: not stale
@@ -56,8 +56,11 @@ class StaleReadCheckerTest {
         assertThat(checker.check(history).verdict()).as("a stale LOCAL read is allowed").isEqualTo(Verdict.PASS);
 
         read(rec, ReadConsistency.LINEARIZABLE, 60, Z1);
+        read(rec, ReadConsistency.LEADER, 70, Z1);
         CheckResult result = checker.check(rec.build(3, true));
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(result.problems()).singleElement().asString().contains("before the write 0x100000002");
+        assertThat(result.problems()).hasSize(2);
+        assertThat(result.problems().get(0)).contains("[lin]").contains("before the write 0x100000002");
+        assertThat(result.problems().get(1)).contains("[leader]").contains("before the write 0x100000002");
     }
 }
