@@ -62,7 +62,7 @@ public final class SimReadModeRun {
                 .listener(slot)).build();
         ReadWorkloadClients clients = new ReadWorkloadClients(sim, new ReadWorkloadClients.Settings(spec.clients(),
                 KEYS, spec.readPercent() / 100.0, modes, false, THINK_MILLIS_MAX, 1), ops::add);
-        slot.set(clients);
+        slot.set(clients.listener());
         clients.start();
         if (!sim.runUntil(() -> clients.ready() && sim.leaders().size() == 1, SETUP_BOUND_MILLIS)) {
             throw new IllegalStateException(spec.id() + ": no leader with the keys created within "

@@ -4,22 +4,16 @@ import io.chorus.api.Acl;
 import io.chorus.api.Code;
 import io.chorus.api.CreateMode;
 import io.chorus.api.ReadConsistency;
-import io.chorus.api.spi.AppMessage;
-import io.chorus.api.spi.LogEntry;
 import io.chorus.client.wire.JuteMapping;
 import io.chorus.client.wire.OpCode;
-import io.chorus.server.config.ServerConfig;
 import io.chorus.server.net.ReplyPacket;
 import io.chorus.server.net.RequestPacket;
 import io.chorus.testkit.sim.NodeListener;
-import io.chorus.testkit.sim.SimNode;
 import io.chorus.testkit.sim.SimRandom;
 import io.chorus.testkit.sim.Simulation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.zookeeper.proto.CreateRequest;
 import org.apache.zookeeper.proto.GetDataRequest;
@@ -39,7 +33,7 @@ import org.apache.zookeeper.proto.SyncRequest;
  * sink as a {@link TimedOp}, times in simulated microseconds. Unlike {@link ZkClients} this workload is not for
  * the checkers: it keeps the reply header's zxid of every read, which is what staleness is measured against.
  */
-public final class ReadWorkloadClients implements NodeListener {
+public final class ReadWorkloadClients {
 
     /**
      * @param clients         how many clients
@@ -65,7 +59,7 @@ public final class ReadWorkloadClients implements NodeListener {
     private final Settings settings;
     private final Consumer<TimedOp> sink;
     private final SimRandom random;
-    private final Map<Integer, NodeService> services = new TreeMap<>();
+    private final NodeServices services;
     private final List<Client> clients = new ArrayList<>();
     private final SimClientChannel.LinkDelay link;
     private boolean stopped;
@@ -77,10 +71,7 @@ public final class ReadWorkloadClients implements NodeListener {
         this.sink = sink;
         this.random = sim.workloadRandom();
         this.link = action -> sim.after(SimClientSession.LINK_DELAY_MILLIS, action);
-        ServerConfig config = ServerConfig.builder().tickTimeMillis(1_000).containerCheckIntervalMillis(1_000).build();
-        for (SimNode node : sim.nodes()) {
-            services.put(node.id(), new NodeService(sim, node, config, random.split()));
-        }
+        this.services = new NodeServices(sim, random, (node, applied) -> { });
         List<Integer> ids = sim.nodeIds();
         int total = settings.clients() + settings.readOnlyPerServer() * ids.size();
         for (int i = 1; i <= total; i++) {
@@ -92,7 +83,7 @@ public final class ReadWorkloadClients implements NodeListener {
     /** Client 1 creates the keys first; the others start once they exist (see {@link #ready()}). */
     public void start() {
         clients.get(0).next();
-        sim.every(100, () -> services.values().forEach(NodeService::tick));
+        services.start(sim);
         sim.every(SimClientSession.SESSION_TIMEOUT_MILLIS / 4, () -> clients.forEach(Client::pingIfIdle));
     }
 
@@ -111,26 +102,9 @@ public final class ReadWorkloadClients implements NodeListener {
         return clients.get(index - 1).home;
     }
 
-    // ---- from the nodes ----
-
-    @Override
-    public void onApplied(int node, LogEntry entry, Object result) {
-        services.get(node).applied(entry.zxid(), (TreeStateMachine.Applied) result);
-    }
-
-    @Override
-    public void onReadBarrier(int node, long token) {
-        services.get(node).readBarrier(token);
-    }
-
-    @Override
-    public void onReadBarrierRefused(int node, long token) {
-        services.get(node).readBarrierRefused(token);
-    }
-
-    @Override
-    public void onAppMessage(int node, AppMessage message) {
-        services.get(node).appMessage(message);
+    /** What the simulation must hear of the nodes for these clients to be served. */
+    public NodeListener listener() {
+        return services;
     }
 
     private static String key(int i) {
@@ -174,12 +148,7 @@ public final class ReadWorkloadClients implements NodeListener {
             if (services.get(home).serving()) {
                 return home;
             }
-            List<Integer> serving = new ArrayList<>();
-            services.forEach((id, service) -> {
-                if (service.serving()) {
-                    serving.add(id);
-                }
-            });
+            List<Integer> serving = services.serving();
             return serving.isEmpty() ? -1 : serving.get(random.nextInt(serving.size()));
         }
 

@@ -103,7 +103,7 @@ public final class SeedRun {
                 .stateMachine(TreeStateMachine::new).faults(settings.faults()).listener(slot)).build();
         sim.history().subscribe(event -> record(recorder, event));
         ZkClients clients = new ZkClients(sim, recorder, settings.clients(), settings.mixedReads());
-        slot.set(clients);
+        slot.set(clients.listener());
         clients.start();
         Simulation.Outcome outcome;
         try {

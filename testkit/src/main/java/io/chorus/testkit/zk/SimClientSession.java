@@ -7,7 +7,6 @@ import io.chorus.server.net.ReplyPacket;
 import io.chorus.server.net.RequestPacket;
 import io.chorus.testkit.sim.Simulation;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One simulated client's connection and session, kept as the stock client keeps them: it connects to a server
@@ -23,7 +22,7 @@ abstract class SimClientSession implements SimClientChannel.ClientEnd {
 
     final Simulation sim;
     final int index;
-    private final Map<Integer, NodeService> services;
+    private final NodeServices services;
     private final SimClientChannel.LinkDelay link;
     long session;
     byte[] password = new byte[PASSWORD_BYTES];
@@ -34,7 +33,7 @@ abstract class SimClientSession implements SimClientChannel.ClientEnd {
     private boolean connecting;
     private long lastSentMillis;
 
-    SimClientSession(Simulation sim, int index, Map<Integer, NodeService> services, SimClientChannel.LinkDelay link) {
+    SimClientSession(Simulation sim, int index, NodeServices services, SimClientChannel.LinkDelay link) {
         this.sim = sim;
         this.index = index;
         this.services = services;

@@ -7,8 +7,6 @@ import io.chorus.api.EventType;
 import io.chorus.api.Op;
 import io.chorus.api.OpResult;
 import io.chorus.api.ReadConsistency;
-import io.chorus.api.spi.AppMessage;
-import io.chorus.api.spi.LogEntry;
 import io.chorus.client.wire.JuteMapping;
 import io.chorus.client.wire.MultiRequestRecord;
 import io.chorus.client.wire.MultiResponseRecord;
@@ -17,14 +15,12 @@ import io.chorus.client.wire.WireOp;
 import io.chorus.client.wire.WireResult;
 import io.chorus.datatree.txn.Txn;
 import io.chorus.datatree.txn.TxnBody;
-import io.chorus.server.config.ServerConfig;
 import io.chorus.server.net.ReplyPacket;
 import io.chorus.server.net.RequestPacket;
 import io.chorus.testkit.check.HistoryRecorder;
 import io.chorus.testkit.check.Invocation;
 import io.chorus.testkit.check.Result;
 import io.chorus.testkit.sim.NodeListener;
-import io.chorus.testkit.sim.SimNode;
 import io.chorus.testkit.sim.SimRandom;
 import io.chorus.testkit.sim.Simulation;
 import java.nio.charset.StandardCharsets;
@@ -59,14 +55,14 @@ import org.apache.zookeeper.proto.WatcherEvent;
  * into a {@link HistoryRecorder}; an operation whose connection is lost first stays unanswered (an
  * unknown outcome). An expiry is recorded as a close without an answer, when it is first applied.
  */
-public final class ZkClients implements NodeListener {
+public final class ZkClients {
     static final int KEYS = 5;
     private static final long THINK_MILLIS_MAX = 20;
 
     private final Simulation sim;
     private final HistoryRecorder recorder;
     private final SimRandom random;
-    private final Map<Integer, NodeService> services = new HashMap<>();
+    private final NodeServices services;
     private final List<Client> clients = new ArrayList<>();
     private final Map<Long, Client> bySession = new HashMap<>();
     private final Set<Long> endedSessions = new HashSet<>();
@@ -89,11 +85,7 @@ public final class ZkClients implements NodeListener {
         this.random = sim.workloadRandom();
         this.consistencies = mixedReads ? new SimRandom(sim.seed() * 31 + 7) : null;
         this.link = action -> sim.after(SimClientSession.LINK_DELAY_MILLIS, action);
-        // housekeeping every second, as the simulator ran it before the pipeline owned the interval
-        ServerConfig config = ServerConfig.builder().tickTimeMillis(1_000).containerCheckIntervalMillis(1_000).build();
-        for (SimNode node : sim.nodes()) {
-            services.put(node.id(), new NodeService(sim, node, config, random.split()));
-        }
+        this.services = new NodeServices(sim, random, this::beforeApplied);
         for (int i = 1; i <= count; i++) {
             clients.add(new Client(i));
         }
@@ -103,7 +95,7 @@ public final class ZkClients implements NodeListener {
         for (Client client : clients) {
             sim.after(random.between(1, THINK_MILLIS_MAX), client::next);
         }
-        sim.every(100, () -> services.values().forEach(NodeService::tick));
+        services.start(sim);
         sim.every(SimClientSession.SESSION_TIMEOUT_MILLIS / 4, () -> clients.forEach(Client::pingIfIdle));
     }
 
@@ -113,11 +105,15 @@ public final class ZkClients implements NodeListener {
     }
 
 
+    /** What the simulation must hear of the nodes for these clients to be served. */
+    public NodeListener listener() {
+        return services;
+    }
+
     // ---- from the nodes ----
 
-    @Override
-    public void onApplied(int node, LogEntry entry, Object result) {
-        TreeStateMachine.Applied applied = (TreeStateMachine.Applied) result;
+    /** An expiry is recorded as the session's close when first applied anywhere, before the node answers. */
+    private void beforeApplied(int node, TreeStateMachine.Applied applied) {
         Txn txn = applied.txn();
         long session = txn.header().sessionId();
         if (txn.body() instanceof TxnBody.CloseSession && endedSessions.add(session)) {
@@ -129,22 +125,6 @@ public final class ZkClients implements NodeListener {
                 recorder.invoke(client.index, session, Invocation.closeSession(), sim.now());
             }
         }
-        services.get(node).applied(entry.zxid(), applied);
-    }
-
-    @Override
-    public void onReadBarrier(int node, long token) {
-        services.get(node).readBarrier(token);
-    }
-
-    @Override
-    public void onReadBarrierRefused(int node, long token) {
-        services.get(node).readBarrierRefused(token);
-    }
-
-    @Override
-    public void onAppMessage(int node, AppMessage message) {
-        services.get(node).appMessage(message);
     }
 
     // ---- a client ----
@@ -176,12 +156,7 @@ public final class ZkClients implements NodeListener {
 
         @Override
         int chooseServer() {
-            List<Integer> serving = new ArrayList<>();
-            for (Map.Entry<Integer, NodeService> e : services.entrySet()) {
-                if (e.getValue().serving()) {
-                    serving.add(e.getKey());
-                }
-            }
+            List<Integer> serving = services.serving();
             return serving.isEmpty() ? -1 : serving.get(random.nextInt(serving.size()));
         }
 
