@@ -11,10 +11,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The read-mode runs on real processes: one ensemble per system, started once for all of its runs, a second of
- * warm-up load (not recorded), then each run's clients for its window. Apache ZooKeeper has neither LEADER nor
- * LINEARIZABLE reads: those runs are recorded as not served without asking; a Chorus build that refuses a mode
- * is found by one probing read and its runs are recorded as not served.
+ * The read-mode runs on real processes: one ensemble per system and per way of confirming LINEARIZABLE reads
+ * (the LINEARIZABLE-LEASE runs get an ensemble of their own, configured for leases), started once for all of its
+ * runs, a second of warm-up load (not recorded), then each run's clients for its window. Apache ZooKeeper has
+ * neither LEADER nor LINEARIZABLE reads: those runs are recorded as not served without asking; a Chorus build
+ * that refuses a mode is found by one probing read and its runs are recorded as not served.
  */
 public final class RealReadModeRuns {
     static final long WARM_UP_MILLIS = 1_000;
@@ -23,16 +24,19 @@ public final class RealReadModeRuns {
     }
 
     public static void run(List<RunSpec> specs, Consumer<RunRecord> done) {
-        Map<String, List<RunSpec>> bySystem = new LinkedHashMap<>();
+        Map<String, List<RunSpec>> byEnsemble = new LinkedHashMap<>();
         for (RunSpec spec : specs) {
-            bySystem.computeIfAbsent(spec.system() + "/" + spec.ensembleSize(), k -> new ArrayList<>()).add(spec);
+            // ZooKeeper has no such setting (nor LINEARIZABLE reads): one ensemble for all of its runs
+            String key = spec.system() + "/" + spec.ensembleSize() + (spec.chorus() ? "/" + spec.leaderReads() : "");
+            byEnsemble.computeIfAbsent(key, k -> new ArrayList<>()).add(spec);
         }
-        for (List<RunSpec> runs : bySystem.values()) {
+        for (List<RunSpec> runs : byEnsemble.values()) {
             RunSpec first = runs.get(0);
-            try (RealEnsemble ensemble = RealEnsemble.start(first.system(), first.ensembleSize())) {
+            try (RealEnsemble ensemble = RealEnsemble.start(first.system(), first.ensembleSize(),
+                    first.leaderReads())) {
                 RealWorkload.run(ensemble.target(), first.clients(), 0.5, List.of(ReadConsistency.LOCAL),
                         WARM_UP_MILLIS, first.seed());
-                Map<ReadConsistency, String> refused = new LinkedHashMap<>();
+                Map<ReadMode, String> refused = new LinkedHashMap<>();
                 for (RunSpec spec : runs) {
                     String refusal = refused.computeIfAbsent(spec.mode(), mode -> refusal(ensemble, spec.system(), mode));
                     if (refusal != null) {
@@ -52,17 +56,18 @@ public final class RealReadModeRuns {
 
     static RunRecord runOne(RealWorkload.Target target, RunSpec spec) throws InterruptedException {
         long start = System.nanoTime() / 1_000;
-        List<TimedOp> ops = RealWorkload.run(target, spec.clients(), spec.readPercent() / 100.0, List.of(spec.mode()),
-                spec.durationMillis(), spec.seed());
+        List<TimedOp> ops = RealWorkload.run(target, spec.clients(), spec.readPercent() / 100.0,
+                List.of(spec.mode().consistency()), spec.durationMillis(), spec.seed());
         return new RunRecord(spec, ops, start, start + spec.durationMillis() * 1_000, List.of(), null);
     }
 
-    private static String refusal(RealEnsemble ensemble, String system, ReadConsistency mode) {
-        if (system.equals("zookeeper") && (mode == ReadConsistency.LEADER || mode == ReadConsistency.LINEARIZABLE)) {
-            return "Apache ZooKeeper has no " + mode + " reads";
+    private static String refusal(RealEnsemble ensemble, String system, ReadMode mode) {
+        if (system.equals("zookeeper") && (mode.consistency() == ReadConsistency.LEADER
+                || mode.consistency() == ReadConsistency.LINEARIZABLE)) {
+            return "Apache ZooKeeper has no " + mode.consistency() + " reads";
         }
         try {
-            return RealWorkload.refusal(ensemble.target(), mode);
+            return RealWorkload.refusal(ensemble.target(), mode.consistency());
         } catch (IOException e) {
             return "no server answered a probing " + mode + " read: " + e.getMessage();
         }
