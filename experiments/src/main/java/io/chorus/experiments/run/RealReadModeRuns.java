@@ -13,9 +13,10 @@ import java.util.function.Consumer;
 /**
  * The read-mode runs on real processes: one ensemble per system and per way of confirming LINEARIZABLE reads
  * (the LINEARIZABLE-LEASE runs get an ensemble of their own, configured for leases), started once for all of its
- * runs, a second of warm-up load (not recorded), then each run's clients for its window. Apache ZooKeeper has
- * neither LEADER nor LINEARIZABLE reads: those runs are recorded as not served without asking; a Chorus build
- * that refuses a mode is found by one probing read and its runs are recorded as not served.
+ * runs, a second of warm-up load in the modes it will serve (not recorded), then each run's clients for its
+ * window. Apache ZooKeeper has neither LEADER nor LINEARIZABLE reads: those runs are recorded as not served
+ * without asking; a Chorus build that refuses a mode is found by one probing read and its runs are recorded as not
+ * served.
  */
 public final class RealReadModeRuns {
     static final long WARM_UP_MILLIS = 1_000;
@@ -34,11 +35,22 @@ public final class RealReadModeRuns {
             RunSpec first = runs.get(0);
             try (RealEnsemble ensemble = RealEnsemble.start(first.system(), first.ensembleSize(),
                     first.leaderReads())) {
-                RealWorkload.run(ensemble.target(), first.clients(), 0.5, List.of(ReadConsistency.LOCAL),
-                        WARM_UP_MILLIS, first.seed());
                 Map<ReadMode, String> refused = new LinkedHashMap<>();
+                List<ReadConsistency> served = new ArrayList<>();
                 for (RunSpec spec : runs) {
-                    String refusal = refused.computeIfAbsent(spec.mode(), mode -> refusal(ensemble, spec.system(), mode));
+                    if (!refused.containsKey(spec.mode())) {
+                        String refusal = refusal(ensemble, spec.system(), spec.mode());
+                        refused.put(spec.mode(), refusal);
+                        if (refusal == null) {
+                            served.add(spec.mode().consistency());
+                        }
+                    }
+                }
+                // warmed up in the modes it will serve, so that an ensemble started for one mode is no colder there
+                RealWorkload.run(ensemble.target(), first.clients(), 0.5,
+                        served.isEmpty() ? List.of(ReadConsistency.LOCAL) : served, WARM_UP_MILLIS, first.seed());
+                for (RunSpec spec : runs) {
+                    String refusal = refused.get(spec.mode());
                     if (refusal != null) {
                         done.accept(new RunRecord(spec, List.of(), 0, 1, List.of(), refusal));
                         continue;
