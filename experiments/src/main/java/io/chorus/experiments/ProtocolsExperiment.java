@@ -8,6 +8,7 @@ import io.chorus.experiments.output.Csv;
 import io.chorus.experiments.output.Machine;
 import io.chorus.experiments.run.ReadMode;
 import io.chorus.experiments.run.RealEnsemble;
+import io.chorus.experiments.run.RealReadModeRuns;
 import io.chorus.experiments.run.RunSpec;
 import io.chorus.experiments.run.SimReadModeRun;
 import java.io.IOException;
@@ -98,7 +99,8 @@ public final class ProtocolsExperiment {
         if (!plan.realSystems().isEmpty()) {
             md.append("- Real processes: ").append(plan.realSystems()).append(", 3 servers on loopback, fsync on, ")
                     .append(plan.realClients()).append(" clients, ").append(plan.realMillis())
-                    .append(" ms per run after a second of warm-up.\n");
+                    .append(" ms per run after ").append(RealReadModeRuns.WARM_UP_MILLIS / 1_000)
+                    .append(" s of warm-up per ensemble.\n");
         }
         md.append("- Raw results: `summary.csv`, `ops.csv.gz`.\n\n## Figures\n\n");
         for (String figure : figures) {

@@ -6,6 +6,7 @@ import io.chorus.experiments.output.Machine;
 import io.chorus.experiments.run.FollowerLag;
 import io.chorus.experiments.run.ReadMode;
 import io.chorus.experiments.run.RealEnsemble;
+import io.chorus.experiments.run.RealReadModeRuns;
 import io.chorus.experiments.run.SimReadModeRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,8 +51,9 @@ final class ReadModesReport {
             md.append("- Real processes: ").append(plan.realSystems()).append(", 3 servers on loopback (fsync on), ")
                     .append(plan.realClients()).append(" closed-loop clients spread over the servers, reads ")
                     .append(plan.realReadPercents()).append(" %, ").append(plan.realMillis())
-                    .append(" ms measured per run, no injected lag. ZooKeeper serves LOCAL and SYNC only (SYNC as its "
-                            + "recipe: sync, then the read).\n");
+                    .append(" ms measured per run after ").append(RealReadModeRuns.WARM_UP_MILLIS / 1_000)
+                    .append(" s of warm-up load per ensemble in its modes, no injected lag. ZooKeeper serves LOCAL "
+                            + "and SYNC only (SYNC as its recipe: sync, then the read).\n");
         }
         md.append("- LINEARIZABLE reads: ").append(linearizableSettings(plan)).append('\n');
         md.append("- Raw results: `summary.csv` (one row per run; `linearizable_reads` is the ensemble's setting), "
@@ -265,7 +267,8 @@ final class ReadModesReport {
                     + "figure comes from one short run (the LINEARIZABLE-LEASE ones on an ensemble of their own), so "
                     + "compare the read ratios before trusting a small gap. A leased read still passes through the "
                     + "consensus loop (a read barrier the protocol satisfies at once while the lease holds) where a "
-                    + "LEADER read is answered directly: free in the simulator, a hand-off between threads here.");
+                    + "LEADER read is answered directly: free in the simulator, a hand-off between threads here that "
+                    + "may cost some throughput.");
         }
         return text.toString();
     }

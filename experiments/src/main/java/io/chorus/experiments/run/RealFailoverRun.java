@@ -25,8 +25,8 @@ public final class RealFailoverRun {
     public static RunRecord run(RunSpec spec, List<ReadMode> modes) {
         List<ReadConsistency> consistencies = SimReadModeRun.consistencies(spec, modes);
         try (RealEnsemble ensemble = RealEnsemble.start(spec.system(), spec.ensembleSize(), spec.leaderReads())) {
-            RealWorkload.run(ensemble.target(), spec.clients(), 0.5, List.of(ReadConsistency.LOCAL),
-                    RealReadModeRuns.WARM_UP_MILLIS, spec.seed());
+            RealWorkload.run(ensemble.target(), spec.clients(), 0.5, consistencies, RealReadModeRuns.WARM_UP_MILLIS,
+                    spec.seed());
             Ensemble.Node leader = ensemble.ensemble().leader()
                     .orElseThrow(() -> new IllegalStateException("no single leader before the kill"));
             List<RunRecord.Marker> markers = Collections.synchronizedList(new ArrayList<>());
