@@ -276,7 +276,8 @@ public final class FailoverExperiment {
                 + "answers. LOCAL reads on the surviving followers stay available until they leave the old leader; "
                 + "writes, and LEADER and LINEARIZABLE reads, wait for a new leader; SYNC waits for its sync, which "
                 + "needs one too. With a lease, the survivors elect no new leader before their promises to the lost "
-                + "one have run out, so all of these wait up to a promise's length longer.\n\n");
+                + "one have run out, so all of these wait up to a promise's length longer, and so do LOCAL reads on "
+                + "servers that have left the old leader and look for a new one (they serve nothing meanwhile).\n\n");
         List<RunRecord[]> pairs = leasePairs(records);
         if (!pairs.isEmpty()) {
             md.append("## Lease against ReadIndex\n\n");
