@@ -91,8 +91,8 @@ public final class ProtocolsExperiment {
                 .append(" simulated ms per run, quiet network (1-5 ms per message, 1-3 ms per fsync).\n");
         if (plan.modes().stream().anyMatch(m -> m.consistency() == ReadConsistency.LINEARIZABLE)) {
             md.append("- LINEARIZABLE reads: LINEARIZABLE is confirmed by a quorum round "
-                    + "(`linearizableReads=readindex`), LINEARIZABLE-LEASE by a lease (`linearizableReads=lease`, drift "
-                    + "allowance ").append(SimReadModeRun.LEASE_DRIFT_MILLIS).append(" ms in the simulator, ")
+                    + "(`linearizableReads=readindex`), LINEARIZABLE-LEASE by a lease (`linearizableReads=lease`, "
+                    + "drift allowance ").append(SimReadModeRun.LEASE_DRIFT_MILLIS).append(" ms in the simulator, ")
                     .append(RealEnsemble.LEASE_DRIFT_MILLIS).append(" ms on real processes), each on ensembles "
                             + "configured for it; ZooKeeper has neither.\n");
         }

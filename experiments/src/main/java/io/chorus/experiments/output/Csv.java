@@ -25,8 +25,8 @@ import java.util.zip.GZIPOutputStream;
 public final class Csv {
     public static final String SUMMARY_HEADER = "run,variant,system,servers,read_percent,mode,linearizable_reads,lag,"
             + "clients,duration_ms,seed,reads,writes,failed_reads,failed_writes,ops_per_s,reads_per_s,read_p50_ms,"
-            + "read_p99_ms,read_p999_ms,write_p50_ms,write_p99_ms,stale_fraction,staleness_mean,staleness_p99,staleness_max,"
-            + "visibility_p50_ms,visibility_p99_ms,violation_fraction,violations,unsupported";
+            + "read_p99_ms,read_p999_ms,write_p50_ms,write_p99_ms,stale_fraction,staleness_mean,staleness_p99,"
+            + "staleness_max,visibility_p50_ms,visibility_p99_ms,violation_fraction,violations,unsupported";
     public static final String OPS_HEADER = "run,client,server,kind,mode,key,invoked_us,answered_us,code,served_zxid,mzxid";
 
     private Csv() {

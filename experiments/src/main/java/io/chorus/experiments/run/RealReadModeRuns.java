@@ -14,9 +14,9 @@ import java.util.function.Consumer;
  * The read-mode runs on real processes: one ensemble per system and per way of confirming LINEARIZABLE reads
  * (the LINEARIZABLE-LEASE runs get an ensemble of their own, configured for leases), started once for all of its
  * runs, {@link #WARM_UP_MILLIS} of warm-up load in the modes it will serve (not recorded), then each run's
- * clients for its window. Apache ZooKeeper has neither LEADER nor LINEARIZABLE reads: those runs are recorded as not served
- * without asking; a Chorus build that refuses a mode is found by one probing read and its runs are recorded as not
- * served.
+ * clients for its window. Apache ZooKeeper has neither LEADER nor LINEARIZABLE reads: those runs are recorded as
+ * not served without asking; a Chorus build that refuses a mode is found by one probing read and its runs are
+ * recorded as not served.
  */
 public final class RealReadModeRuns {
     /**
