@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./chorus experiment read-modes|failover|protocols|all [--quick] [--out DIR] [--seed N]}: runs an
- * experiment and writes its CSV, plots and report.md under the output directory (one subdirectory per
- * experiment), with a progress line per run on stderr.
+ * {@code ./chorus experiment read-modes|failover|protocols|all [--quick] [--out DIR] [--seed N]
+ * [--linearizable-reads readindex|lease|both]}: runs an experiment and writes its CSV, plots and report.md under
+ * the output directory (one subdirectory per experiment), with a progress line per run on stderr.
  */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = "Reproducible experiments: read modes, failover, protocols. Each writes CSV, PNG plots and "
@@ -41,8 +41,21 @@ public final class ExperimentCommand implements Callable<Integer> {
         @Option(names = "--no-real", description = "Simulator only: start no server processes.")
         boolean noReal;
 
+        @Option(names = "--linearizable-reads", paramLabel = "readindex|lease|both",
+                converter = LinearizableReads.Converter.class,
+                description = "How LINEARIZABLE reads are confirmed: by a quorum round (readindex, measured as "
+                        + "LINEARIZABLE), by a lease (lease, measured as LINEARIZABLE-LEASE) or each on its own "
+                        + "ensemble (both). Default: both for read-modes and failover; protocols measures "
+                        + "LINEARIZABLE reads only when this is given.")
+        LinearizableReads linearizableReads;
+
         Scale scale() {
             return quick ? Scale.QUICK : Scale.FULL;
+        }
+
+        /** The option's value, or {@code fallback} (which may be null) when it was not given. */
+        LinearizableReads linearizableReads(LinearizableReads fallback) {
+            return linearizableReads == null ? fallback : linearizableReads;
         }
 
         /** The command line that reproduces this run, for the report. */
@@ -53,6 +66,10 @@ public final class ExperimentCommand implements Callable<Integer> {
             }
             if (noReal) {
                 words.add("--no-real");
+            }
+            if (linearizableReads != null) {
+                words.add("--linearizable-reads");
+                words.add(linearizableReads.label());
             }
             words.add("--seed");
             words.add(Long.toString(seed));
@@ -78,7 +95,8 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
 
     @Command(name = "failover", mixinStandardHelpOptions = true,
-            description = "Kill the leader under load: time to the first write, reads unavailable per mode.")
+            description = "Kill the leader under load: time to the first write, reads unavailable per mode, with "
+                    + "ReadIndex and with a lease.")
     static final class Failover extends Common implements Callable<Integer> {
         @Override
         public Integer call() {
@@ -107,7 +125,8 @@ public final class ExperimentCommand implements Callable<Integer> {
 
     static int readModes(Common options, String command) {
         headless();
-        ReadModesPlan plan = ReadModesPlan.of(options.scale(), options.seed);
+        ReadModesPlan plan = ReadModesPlan.of(options.scale(), options.seed,
+                options.linearizableReads(LinearizableReads.BOTH));
         if (options.noReal) {
             plan = plan.withoutReal();
         }
@@ -118,7 +137,8 @@ public final class ExperimentCommand implements Callable<Integer> {
 
     static int failover(Common options, String command) {
         headless();
-        FailoverPlan plan = FailoverPlan.of(options.scale(), options.seed);
+        FailoverPlan plan = FailoverPlan.of(options.scale(), options.seed,
+                options.linearizableReads(LinearizableReads.BOTH));
         if (options.noReal) {
             plan = plan.withoutReal();
         }
@@ -129,7 +149,7 @@ public final class ExperimentCommand implements Callable<Integer> {
 
     static int protocols(Common options, String command) {
         headless();
-        ProtocolsPlan plan = ProtocolsPlan.of(options.scale(), options.seed);
+        ProtocolsPlan plan = ProtocolsPlan.of(options.scale(), options.seed, options.linearizableReads(null));
         if (options.noReal) {
             plan = plan.withoutReal();
         }

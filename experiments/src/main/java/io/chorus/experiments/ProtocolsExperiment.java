@@ -6,7 +6,11 @@ import io.chorus.experiments.analysis.RunSummary;
 import io.chorus.experiments.output.Charts;
 import io.chorus.experiments.output.Csv;
 import io.chorus.experiments.output.Machine;
+import io.chorus.experiments.run.ReadMode;
+import io.chorus.experiments.run.RealEnsemble;
+import io.chorus.experiments.run.RealReadModeRuns;
 import io.chorus.experiments.run.RunSpec;
+import io.chorus.experiments.run.SimReadModeRun;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -48,7 +52,7 @@ public final class ProtocolsExperiment {
         Csv.writeSummaries(out.resolve("summary.csv"), summaries);
         List<String> figures = new ArrayList<>();
         for (String variant : List.of("sim", "real")) {
-            for (ReadConsistency mode : plan.modes()) {
+            for (ReadMode mode : plan.modes()) {
                 Map<String, double[][]> series = new LinkedHashMap<>();
                 for (String system : ReadModesExperiment.systems(summaries, variant)) {
                     List<RunSummary> runs = summaries.stream().filter(s -> s.spec().variant().equals(variant)
@@ -61,7 +65,7 @@ public final class ProtocolsExperiment {
                     }
                 }
                 if (!series.isEmpty()) {
-                    String file = "throughput-" + variant + "-" + mode.name().toLowerCase(Locale.ROOT) + ".png";
+                    String file = "throughput-" + variant + "-" + mode.label().toLowerCase(Locale.ROOT) + ".png";
                     Charts.lines(out.resolve(file), "Throughput per protocol, " + mode + " reads (" + variant
                             + ", 3 servers)", "reads (%)", "operations per second"
                             + (variant.equals("sim") ? " (simulated time)" : ""), series, Map.of(), false);
@@ -85,10 +89,18 @@ public final class ProtocolsExperiment {
                 .append(", reads ").append(plan.readPercents()).append(" %, modes ").append(plan.modes()).append(", ")
                 .append(plan.clientsPerServer()).append(" clients per server, ").append(plan.simMillis())
                 .append(" simulated ms per run, quiet network (1-5 ms per message, 1-3 ms per fsync).\n");
+        if (plan.modes().stream().anyMatch(m -> m.consistency() == ReadConsistency.LINEARIZABLE)) {
+            md.append("- LINEARIZABLE reads: LINEARIZABLE is confirmed by a quorum round "
+                    + "(`linearizableReads=readindex`), LINEARIZABLE-LEASE by a lease (`linearizableReads=lease`, "
+                    + "drift allowance ").append(SimReadModeRun.LEASE_DRIFT_MILLIS).append(" ms in the simulator, ")
+                    .append(RealEnsemble.LEASE_DRIFT_MILLIS).append(" ms on real processes), each on ensembles "
+                            + "configured for it; ZooKeeper has neither.\n");
+        }
         if (!plan.realSystems().isEmpty()) {
             md.append("- Real processes: ").append(plan.realSystems()).append(", 3 servers on loopback, fsync on, ")
                     .append(plan.realClients()).append(" clients, ").append(plan.realMillis())
-                    .append(" ms per run after a second of warm-up.\n");
+                    .append(" ms per run after ").append(RealReadModeRuns.WARM_UP_MILLIS / 1_000)
+                    .append(" s of warm-up per ensemble.\n");
         }
         md.append("- Raw results: `summary.csv`, `ops.csv.gz`.\n\n## Figures\n\n");
         for (String figure : figures) {
@@ -99,11 +111,12 @@ public final class ProtocolsExperiment {
                 "vs ZooKeeper", "read p50 ms", "read p99 ms", "write p50 ms", "write p99 ms", "stale reads"), 5);
         for (RunSummary s : summaries) {
             Optional<RunSummary> reference = summaries.stream().filter(r -> r.spec().system().equals("zookeeper")
+                    && r.measured()
                     && r.spec().variant().equals(s.spec().variant()) && r.spec().readPercent() == s.spec().readPercent()
                     && r.spec().mode() == s.spec().mode() && r.spec().ensembleSize() == s.spec().ensembleSize())
                     .findFirst();
             table.row(List.of(s.spec().variant(), s.spec().system(), Integer.toString(s.spec().ensembleSize()),
-                    Integer.toString(s.spec().readPercent()), s.spec().mode().name(),
+                    Integer.toString(s.spec().readPercent()), s.spec().mode().label(),
                     ReadModesReport.f0(s.opsPerSecond()),
                     reference.map(r -> String.format(Locale.ROOT, "%.2fx", s.opsPerSecond() / r.opsPerSecond()))
                             .orElse(""),

@@ -1,10 +1,10 @@
 package io.chorus.experiments;
 
-import io.chorus.api.ReadConsistency;
 import io.chorus.experiments.analysis.RunSummary;
 import io.chorus.experiments.output.Charts;
 import io.chorus.experiments.output.Csv;
 import io.chorus.experiments.run.FollowerLag;
+import io.chorus.experiments.run.ReadMode;
 import io.chorus.experiments.run.RunSpec;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -58,12 +58,12 @@ public final class ReadModesExperiment {
                 Predicate<RunSummary> slice = s -> s.spec().variant().equals(variant) && s.spec().system().equals(system)
                         && s.spec().ensembleSize() == 3 && s.spec().lag() == FollowerLag.NONE;
                 Map<String, double[][]> series = new LinkedHashMap<>();
-                for (ReadConsistency mode : ReadConsistency.values()) {
+                for (ReadMode mode : ReadMode.values()) {
                     List<RunSummary> runs = summaries.stream().filter(slice)
                             .filter(s -> s.spec().mode() == mode && s.measured())
                             .sorted((a, b) -> Integer.compare(a.spec().readPercent(), b.spec().readPercent())).toList();
                     if (!runs.isEmpty()) {
-                        series.put(mode.name(), new double[][] {
+                        series.put(mode.label(), new double[][] {
                                 runs.stream().mapToDouble(s -> s.spec().readPercent()).toArray(),
                                 runs.stream().mapToDouble(RunSummary::opsPerSecond).toArray()});
                     }
@@ -80,12 +80,12 @@ public final class ReadModesExperiment {
         }
         for (FollowerLag lag : FollowerLag.values()) {
             Map<String, double[][]> series = new LinkedHashMap<>();
-            for (ReadConsistency mode : ReadConsistency.values()) {
+            for (ReadMode mode : ReadMode.values()) {
                 Histogram merged = new Histogram(3);
                 summaries.stream().filter(s -> s.spec().variant().equals("sim") && s.spec().lag() == lag
                         && s.spec().mode() == mode && s.measured()).forEach(s -> merged.add(s.stalenessHistogram()));
                 if (merged.getTotalCount() > 0) {
-                    series.put(mode.name(), cdf(merged));
+                    series.put(mode.label(), cdf(merged));
                 }
             }
             if (!series.isEmpty()) {
@@ -101,13 +101,13 @@ public final class ReadModesExperiment {
             lags.add(lag.label());
         }
         Map<String, List<Double>> violations = new LinkedHashMap<>();
-        for (ReadConsistency mode : ReadConsistency.values()) {
+        for (ReadMode mode : modes(summaries)) {
             List<Double> rates = new ArrayList<>();
             for (FollowerLag lag : FollowerLag.values()) {
                 rates.add(100 * pooledViolationRate(summaries.stream().filter(s -> s.spec().variant().equals("sim")
                         && s.spec().lag() == lag && s.spec().mode() == mode && s.measured()).toList()));
             }
-            violations.put(mode.name(), rates);
+            violations.put(mode.label(), rates);
         }
         Charts.bars(out.resolve("violations.png"), "Reads violating linearizability, simulator (all sizes, ratios, "
                 + "protocols)", "injected follower lag", "violating reads (%)", lags, violations);
@@ -135,6 +135,12 @@ public final class ReadModesExperiment {
             y[i] = histogram.getCountBetweenValues(0, value) / total;
         }
         return new double[][] {x, y};
+    }
+
+    /** The modes the summaries have, in {@link ReadMode} order. */
+    static List<ReadMode> modes(List<RunSummary> summaries) {
+        return java.util.Arrays.stream(ReadMode.values())
+                .filter(mode -> summaries.stream().anyMatch(s -> s.spec().mode() == mode)).toList();
     }
 
     static List<String> systems(List<RunSummary> summaries, String variant) {

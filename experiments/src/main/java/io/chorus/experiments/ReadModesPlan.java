@@ -2,6 +2,7 @@ package io.chorus.experiments;
 
 import io.chorus.api.ReadConsistency;
 import io.chorus.experiments.run.FollowerLag;
+import io.chorus.experiments.run.ReadMode;
 import io.chorus.experiments.run.RunSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,14 +10,22 @@ import java.util.List;
 /**
  * The read-mode sweep: every combination of read mode x read percentage x ensemble size x follower lag x
  * protocol in the simulator, and a slice of it on real processes (three servers, no injected lag, Zab, with
- * Apache ZooKeeper beside it where it can serve the mode).
+ * Apache ZooKeeper beside it where it can serve the mode). The modes are LOCAL, SYNC, LEADER and the
+ * LINEARIZABLE ones {@code --linearizable-reads} names (by default both: LINEARIZABLE confirmed by a quorum
+ * round, LINEARIZABLE-LEASE by a lease).
  */
-public record ReadModesPlan(List<ReadConsistency> modes, List<Integer> readPercents, List<Integer> sizes,
+public record ReadModesPlan(List<ReadMode> modes, List<Integer> readPercents, List<Integer> sizes,
         List<FollowerLag> lags, List<String> protocols, int clientsPerServer, long simMillis, List<String> realSystems,
         List<Integer> realReadPercents, int realClients, long realMillis, long seed) {
 
+    /** The sweep with both ways of confirming LINEARIZABLE reads. */
     public static ReadModesPlan of(Scale scale, long seed) {
-        List<ReadConsistency> modes = List.of(ReadConsistency.values());
+        return of(scale, seed, LinearizableReads.BOTH);
+    }
+
+    public static ReadModesPlan of(Scale scale, long seed, LinearizableReads linearizable) {
+        List<ReadMode> modes = new ArrayList<>(List.of(ReadMode.LOCAL, ReadMode.SYNC, ReadMode.LEADER));
+        modes.addAll(linearizable.modes());
         return switch (scale) {
             case TINY -> new ReadModesPlan(modes, List.of(90), List.of(3),
                     List.of(FollowerLag.NONE, FollowerLag.PARTITIONED_HEALED), List.of("zab"), 2, 1_000,
@@ -29,6 +38,10 @@ public record ReadModesPlan(List<ReadConsistency> modes, List<Integer> readPerce
         };
     }
 
+    public ReadModesPlan {
+        modes = List.copyOf(modes);
+    }
+
     /** The simulated runs, in the order they run. */
     public List<RunSpec> simRuns() {
         List<RunSpec> runs = new ArrayList<>();
@@ -36,7 +49,7 @@ public record ReadModesPlan(List<ReadConsistency> modes, List<Integer> readPerce
             for (int size : sizes) {
                 for (FollowerLag lag : lags) {
                     for (int percent : readPercents) {
-                        for (ReadConsistency mode : modes) {
+                        for (ReadMode mode : modes) {
                             runs.add(new RunSpec("sim", protocol, size, percent, mode, lag, clientsPerServer * size,
                                     simMillis, seed));
                         }
@@ -52,13 +65,18 @@ public record ReadModesPlan(List<ReadConsistency> modes, List<Integer> readPerce
         List<RunSpec> runs = new ArrayList<>();
         for (String system : realSystems) {
             for (int percent : realReadPercents) {
-                for (ReadConsistency mode : modes) {
+                for (ReadMode mode : modes) {
                     runs.add(new RunSpec("real", system, 3, percent, mode, FollowerLag.NONE, realClients, realMillis,
                             seed));
                 }
             }
         }
         return runs;
+    }
+
+    /** The LINEARIZABLE modes of the sweep. */
+    public List<ReadMode> linearizableModes() {
+        return modes.stream().filter(m -> m.consistency() == ReadConsistency.LINEARIZABLE).toList();
     }
 
     /** The same sweep in the simulator only. */

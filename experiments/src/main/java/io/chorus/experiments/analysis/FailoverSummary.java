@@ -1,6 +1,7 @@
 package io.chorus.experiments.analysis;
 
 import io.chorus.api.ReadConsistency;
+import io.chorus.experiments.run.ReadMode;
 import io.chorus.experiments.run.RunRecord;
 import io.chorus.testkit.zk.TimedOp;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import java.util.Optional;
 /**
  * What a failover run shows, per series (the writes, and the reads of each mode): from the leader's loss to the
  * first answered operation invoked after it, the longest time without an answered operation from the loss to
- * the end of the window, and how many operations failed after the loss.
+ * the end of the window, and how many operations failed after the loss. Reads are named by their
+ * {@link ReadMode}: a run whose ensemble confirms LINEARIZABLE reads by a lease has LINEARIZABLE-LEASE reads.
  *
  * @param lossMicros when the leader was lost (the first marker)
  */
@@ -27,9 +29,10 @@ public record FailoverSummary(long lossMicros, Map<String, Series> series) {
         long loss = record.markers().isEmpty() ? record.windowStartMicros() : record.markers().get(0).atMicros();
         Map<String, Series> out = new LinkedHashMap<>();
         out.put("writes", series("writes", record, loss, op -> op.write()));
-        for (ReadConsistency mode : ReadConsistency.values()) {
-            if (record.ops().stream().anyMatch(op -> !op.write() && op.mode() == mode)) {
-                out.put(mode.name(), series(mode.name() + " reads", record, loss, op -> !op.write() && op.mode() == mode));
+        for (ReadConsistency consistency : ReadConsistency.values()) {
+            String name = ReadMode.of(consistency, record.spec().leaderReads()).label();
+            if (record.ops().stream().anyMatch(op -> !op.write() && op.mode() == consistency)) {
+                out.put(name, series(name + " reads", record, loss, op -> !op.write() && op.mode() == consistency));
             }
         }
         return new FailoverSummary(loss, out);

@@ -1,6 +1,7 @@
 package io.chorus.experiments.output;
 
 import io.chorus.experiments.analysis.RunSummary;
+import io.chorus.experiments.run.ReadMode;
 import io.chorus.experiments.run.RunRecord;
 import io.chorus.experiments.run.RunSpec;
 import io.chorus.testkit.zk.TimedOp;
@@ -16,12 +17,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
-/** The experiments' CSV files: one row per run (the summary) and one row per operation (the raw record, gzipped). */
+/**
+ * The experiments' CSV files: one row per run (the summary) and one row per operation (the raw record, gzipped).
+ * Modes are written as their {@link ReadMode} labels (LINEARIZABLE-LEASE for a LINEARIZABLE read confirmed by a
+ * lease); {@code linearizable_reads} is the ensemble's setting (readindex or lease; empty for ZooKeeper).
+ */
 public final class Csv {
-    public static final String SUMMARY_HEADER = "run,variant,system,servers,read_percent,mode,lag,clients,duration_ms,"
-            + "seed,reads,writes,failed_reads,failed_writes,ops_per_s,reads_per_s,read_p50_ms,read_p99_ms,"
-            + "read_p999_ms,write_p50_ms,write_p99_ms,stale_fraction,staleness_mean,staleness_p99,staleness_max,"
-            + "visibility_p50_ms,visibility_p99_ms,violation_fraction,violations,unsupported";
+    public static final String SUMMARY_HEADER = "run,variant,system,servers,read_percent,mode,linearizable_reads,lag,"
+            + "clients,duration_ms,seed,reads,writes,failed_reads,failed_writes,ops_per_s,reads_per_s,read_p50_ms,"
+            + "read_p99_ms,read_p999_ms,write_p50_ms,write_p99_ms,stale_fraction,staleness_mean,staleness_p99,"
+            + "staleness_max,visibility_p50_ms,visibility_p99_ms,violation_fraction,violations,unsupported";
     public static final String OPS_HEADER = "run,client,server,kind,mode,key,invoked_us,answered_us,code,served_zxid,mzxid";
 
     private Csv() {
@@ -33,7 +38,8 @@ public final class Csv {
             for (RunSummary s : summaries) {
                 RunSpec spec = s.spec();
                 out.write(String.join(",", spec.id(), spec.variant(), spec.system(), Integer.toString(spec.ensembleSize()),
-                        Integer.toString(spec.readPercent()), spec.mode().name(), spec.lag().label(),
+                        Integer.toString(spec.readPercent()), spec.mode().label(), spec.linearizableReadsSetting(),
+                        spec.lag().label(),
                         Integer.toString(spec.clients()), Long.toString(spec.durationMillis()), Long.toString(spec.seed()),
                         Long.toString(s.reads()), Long.toString(s.writes()), Long.toString(s.failedReads()),
                         Long.toString(s.failedWrites()), num(s.opsPerSecond()), num(s.readsPerSecond()),
@@ -69,7 +75,8 @@ public final class Csv {
             try {
                 for (TimedOp op : record.ops()) {
                     out.write(run + "," + op.client() + "," + op.server() + "," + (op.write() ? "write" : "read") + ","
-                            + (op.mode() == null ? "" : op.mode().name()) + "," + op.key() + "," + op.invokedMicros()
+                            + (op.mode() == null ? "" : ReadMode.of(op.mode(), record.spec().leaderReads()).label())
+                            + "," + op.key() + "," + op.invokedMicros()
                             + "," + op.answeredMicros() + "," + op.code() + "," + op.servedZxid() + "," + op.mzxid()
                             + "\n");
                 }

@@ -2,6 +2,7 @@ package io.chorus.experiments.run;
 
 import io.chorus.api.Code;
 import io.chorus.api.ReadConsistency;
+import io.chorus.api.spi.LeaderReadMode;
 import io.chorus.paxos.PaxosSettings;
 import io.chorus.testkit.sim.ListenerSlot;
 import io.chorus.testkit.sim.FaultPreset;
@@ -23,8 +24,10 @@ import java.util.function.UnaryOperator;
  * the chosen protocol between them, a quiet network (1-5 ms per message, 1-3 ms per fsync), and faults placed
  * exactly: a slow follower's links, a follower partitioned for the middle half of the window, or the leader
  * crashed. Besides the spec's clients, one read-only client per server keeps reading there (a mixed client
- * whose write waits on a cut-off follower reads nothing more until it gives up). The same spec gives the same
- * operations, byte for byte.
+ * whose write waits on a cut-off follower reads nothing more until it gives up). The protocol confirms
+ * LINEARIZABLE reads as the spec's mode says: by a quorum round, or by a lease with a drift allowance of
+ * {@link #LEASE_DRIFT_MILLIS} (the simulated servers' clocks agree). The same spec gives the same operations,
+ * byte for byte.
  */
 public final class SimReadModeRun {
     /** What a slow follower's links add to every message, each way: well below Zab's and paxos-lite's timeouts. */
@@ -36,6 +39,8 @@ public final class SimReadModeRun {
     static final long SETUP_BOUND_MILLIS = 30_000;
     /** After the window, outstanding operations get this long to be answered. */
     static final long DRAIN_MILLIS = 2_000;
+    /** The lease's clock-drift allowance in the simulator, whose clocks agree: small beside the lease. */
+    public static final long LEASE_DRIFT_MILLIS = 10;
 
     private SimReadModeRun() {
     }
@@ -47,21 +52,23 @@ public final class SimReadModeRun {
 
     /**
      * The workload with the clients' reads in {@code modes} side by side (client i in mode i mod size), the leader
-     * crashed a quarter into the window and restarted at three quarters.
+     * crashed a quarter into the window and restarted at three quarters. The ensemble confirms LINEARIZABLE reads
+     * as the spec's mode says; {@code modes} must agree with it.
      */
-    public static RunRecord runFailover(RunSpec spec, List<ReadConsistency> modes) {
+    public static RunRecord runFailover(RunSpec spec, List<ReadMode> modes) {
         return run(spec, modes, true);
     }
 
-    private static RunRecord run(RunSpec spec, List<ReadConsistency> modes, boolean crashLeader) {
+    private static RunRecord run(RunSpec spec, List<ReadMode> modes, boolean crashLeader) {
+        List<ReadConsistency> consistencies = consistencies(spec, modes);
         List<TimedOp> ops = new ArrayList<>();
         List<RunRecord.Marker> markers = new ArrayList<>();
         ListenerSlot slot = new ListenerSlot();
-        Simulation sim = network(spec.system()).apply(Simulation.builder().seed(spec.seed()).nodes(spec.ensembleSize())
-                .protocol(protocol(spec.system())).stateMachine(TreeStateMachine::new).faults(FaultPreset.NONE)
-                .listener(slot)).build();
+        Simulation sim = network(spec.system(), spec.leaderReads()).apply(Simulation.builder().seed(spec.seed())
+                .nodes(spec.ensembleSize()).protocol(protocol(spec.system(), spec.leaderReads()))
+                .stateMachine(TreeStateMachine::new).faults(FaultPreset.NONE).listener(slot)).build();
         ReadWorkloadClients clients = new ReadWorkloadClients(sim, new ReadWorkloadClients.Settings(spec.clients(),
-                KEYS, spec.readPercent() / 100.0, modes, false, THINK_MILLIS_MAX, 1), ops::add);
+                KEYS, spec.readPercent() / 100.0, consistencies, false, THINK_MILLIS_MAX, 1), ops::add);
         slot.set(clients.listener());
         clients.start();
         if (!sim.runUntil(() -> clients.ready() && sim.leaders().size() == 1, SETUP_BOUND_MILLIS)) {
@@ -109,23 +116,61 @@ public final class SimReadModeRun {
         clients.stop();
         sim.runFor(DRAIN_MILLIS);
         String unsupported = ops.stream().filter(op -> !op.write() && op.code() == Code.UNIMPLEMENTED.intValue())
-                .map(op -> "this build's server answers " + op.mode() + " reads with UNIMPLEMENTED").findFirst()
+                .map(op -> "this build's server answers " + ReadMode.of(op.mode(), spec.leaderReads())
+                        + " reads with UNIMPLEMENTED").findFirst()
                 .orElse(null);
         return new RunRecord(spec, ops, start * 1_000, end * 1_000, markers, unsupported);
     }
 
-    static ProtocolFactory protocol(String system) {
+    /**
+     * What the clients ask for on the wire; a LINEARIZABLE mode must be the one the ensemble runs (one ensemble
+     * confirms LINEARIZABLE reads one way).
+     */
+    static List<ReadConsistency> consistencies(RunSpec spec, List<ReadMode> modes) {
+        for (ReadMode mode : modes) {
+            if (mode.consistency() == ReadConsistency.LINEARIZABLE && mode.leaderReads() != spec.leaderReads()) {
+                throw new IllegalArgumentException(spec.id() + ": " + mode + " reads on an ensemble whose "
+                        + "linearizableReads is " + ReadMode.configValue(spec.leaderReads()));
+            }
+        }
+        return modes.stream().map(ReadMode::consistency).toList();
+    }
+
+    /** Zab's settings in the simulator: the defaults, LINEARIZABLE reads confirmed as {@code reads} says. */
+    public static ZabSettings zabSettings(LeaderReadMode reads) {
+        return ZabSettings.defaults().withLeaderReads(reads, drift(reads));
+    }
+
+    /** paxos-lite's settings in the simulator: the defaults, LINEARIZABLE reads confirmed as {@code reads} says. */
+    public static PaxosSettings paxosSettings(LeaderReadMode reads) {
+        return PaxosSettings.defaults().withLeaderReads(reads, drift(reads));
+    }
+
+    /** How long a follower's promise lasts in the simulator (Zab: syncLimit; paxos-lite: the election timeout). */
+    public static long leaseMillis(String system) {
         return switch (system) {
-            case "zab" -> ZabEnsembles.protocol(ZabSettings.defaults(), Set.of());
-            case "paxos-lite" -> PaxosEnsembles.protocol(PaxosSettings.defaults(), Set.of());
+            case "zab" -> ZabSettings.defaults().syncLimit() * ZabSettings.defaults().tickMillis();
+            case "paxos-lite" -> PaxosSettings.defaults().electionTimeout() * PaxosSettings.defaults().tickMillis();
             default -> throw new IllegalArgumentException("the simulator runs zab or paxos-lite, not " + system);
         };
     }
 
-    static UnaryOperator<Simulation.Builder> network(String system) {
+    private static long drift(LeaderReadMode reads) {
+        return reads == LeaderReadMode.LEASE ? LEASE_DRIFT_MILLIS : 0;
+    }
+
+    static ProtocolFactory protocol(String system, LeaderReadMode reads) {
         return switch (system) {
-            case "zab" -> ZabEnsembles.network(ZabSettings.defaults());
-            case "paxos-lite" -> PaxosEnsembles.network(PaxosSettings.defaults());
+            case "zab" -> ZabEnsembles.protocol(zabSettings(reads), Set.of());
+            case "paxos-lite" -> PaxosEnsembles.protocol(paxosSettings(reads), Set.of());
+            default -> throw new IllegalArgumentException("the simulator runs zab or paxos-lite, not " + system);
+        };
+    }
+
+    static UnaryOperator<Simulation.Builder> network(String system, LeaderReadMode reads) {
+        return switch (system) {
+            case "zab" -> ZabEnsembles.network(zabSettings(reads));
+            case "paxos-lite" -> PaxosEnsembles.network(paxosSettings(reads));
             default -> throw new IllegalArgumentException("the simulator runs zab or paxos-lite, not " + system);
         };
     }
