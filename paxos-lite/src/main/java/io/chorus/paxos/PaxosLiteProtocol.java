@@ -355,7 +355,7 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
         heartbeatIfReadsWait(nowMillis);
     }
 
-    /** Linear reads are served by an established leader only (see {@link #leadership()}). */
+    /** Linearizable reads are served by an established leader only (see {@link #leadership()}). */
     private void trackLeadership() {
         boolean leads = leadership().role() == Role.LEADER;
         if (leads && !leaderReads.isLeading()) {

@@ -38,7 +38,8 @@ public record ZabSettings(long tickMillis, int initLimit, int syncLimit, long fi
                     + maxDiffEntries + ", retained " + retainedEntries);
         }
         java.util.Objects.requireNonNull(leaderReads, "leaderReads");
-        if (leaderReads == LeaderReadMode.LEASE && (leaseDriftMillis < 0 || leaseDriftMillis >= syncLimit * tickMillis)) {
+        if (leaderReads == LeaderReadMode.LEASE
+                && (leaseDriftMillis < 0 || leaseDriftMillis >= syncLimit * tickMillis)) {
             throw new IllegalArgumentException("a lease needs a clock-drift allowance from 0 to below syncLimit ("
                     + syncLimit * tickMillis + " ms): " + leaseDriftMillis + " ms");
         }

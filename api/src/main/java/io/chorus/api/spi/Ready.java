@@ -58,7 +58,8 @@ public record Ready(
 
     public boolean isEmpty() {
         return messages.isEmpty() && truncateAfterZxid == -1 && toPersist.isEmpty() && committed.isEmpty()
-                && readBarriersSatisfied.isEmpty() && readBarriersRefused.isEmpty() && leadership == null && snapshotToInstall == null
+                && readBarriersSatisfied.isEmpty() && readBarriersRefused.isEmpty() && leadership == null
+                && snapshotToInstall == null
                 && appMessages.isEmpty();
     }
 }

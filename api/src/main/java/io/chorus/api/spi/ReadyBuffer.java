@@ -64,7 +64,8 @@ public final class ReadyBuffer {
 
     public boolean isEmpty() {
         return messages.isEmpty() && truncateAfter == -1 && snapshot == null && toPersist.isEmpty()
-                && committed.isEmpty() && barriers.isEmpty() && refused.isEmpty() && leadership == null && appMessages.isEmpty();
+                && committed.isEmpty() && barriers.isEmpty() && refused.isEmpty() && leadership == null
+                && appMessages.isEmpty();
     }
 
     public Ready ready() {

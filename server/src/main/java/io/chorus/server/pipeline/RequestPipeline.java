@@ -627,19 +627,23 @@ public final class RequestPipeline {
         }
     }
 
-    /** Forwarded reads whose answer is overdue (lost with a leader) are answered CONNECTIONLOSS. */
+    /**
+     * Forwarded reads whose answer is overdue (lost with a leader) are answered CONNECTIONLOSS; those whose
+     * session's queue was dropped meanwhile are forgotten.
+     */
     private void expireForwardedReads(long nowMillis) {
         List<ClientSession> answered = new ArrayList<>();
         for (var it = forwardedReads.entrySet().iterator(); it.hasNext(); ) {
             var e = it.next();
             ClientSession session = e.getValue();
-            for (PendingRequest p : session.queue) {
-                if (p.forwardId == e.getKey() && nowMillis - p.forwardedAtMillis > session.timeoutMillis / 2) {
-                    p.reply = notLeader(p);
-                    it.remove();
-                    answered.add(session);
-                    break;
-                }
+            PendingRequest waiting = session.queue.stream().filter(p -> p.forwardId == e.getKey()).findFirst()
+                    .orElse(null);
+            if (waiting == null) {
+                it.remove();
+            } else if (nowMillis - waiting.forwardedAtMillis > session.timeoutMillis / 2) {
+                waiting.reply = notLeader(waiting);
+                it.remove();
+                answered.add(session);
             }
         }
         answered.forEach(this::drain); // after the loop: draining may forward the session's next read

@@ -116,7 +116,8 @@ public final class SimCommand implements Callable<Integer> {
                 out.print(verdict.describe());
                 out.println("replay: ./chorus sim --protocol " + protocol.configName() + " --seed " + s + " --nodes "
                         + nodes + " --faults " + faults.name().toLowerCase(Locale.ROOT)
-                        + (mixedReads ? " --mixed-reads --linearizable-reads " + LeaderReadModeConverter.name(leaderReads)
+                        + (mixedReads
+                                ? " --mixed-reads --linearizable-reads " + LeaderReadModeConverter.name(leaderReads)
                                 : ""));
             }
             long done = s - first + 1;
