@@ -15,6 +15,7 @@ import io.chorus.api.spi.ReadyBuffer;
 import io.chorus.api.spi.Role;
 import io.chorus.api.spi.StateSnapshot;
 import io.chorus.api.spi.StateSnapshots;
+import io.chorus.api.spi.SyncBarriers;
 import io.chorus.paxos.PaxosMessage.Accept;
 import io.chorus.paxos.PaxosMessage.Accepted;
 import io.chorus.paxos.PaxosMessage.CatchUp;
@@ -92,7 +93,7 @@ public final class PaxosLiteProtocol implements ConsensusProtocol {
     private final PaxosSettings settings;
     private final Set<PlantedFault> faults = EnumSet.noneOf(PlantedFault.class);
     private final ReadyBuffer out = new ReadyBuffer();
-    private final ReadBarriers barriers = new ReadBarriers();
+    private final SyncBarriers barriers = new SyncBarriers();
     private final LeaderReads leaderReads;
     /**
      * LEASE reads: before this time this server promises no other ballot and tries none of its own, having

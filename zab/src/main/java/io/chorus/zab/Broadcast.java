@@ -63,6 +63,7 @@ final class Broadcast {
         } else if (message instanceof SyncReply reply) {
             if (replica.isFollowing() && from == replica.following.leaderId) {
                 replica.barriers.replied(reply.token(), reply.zxid());
+                replica.satisfyBarriers();
             }
         } else {
             throw new IllegalArgumentException("not a broadcast message: " + message);

@@ -10,6 +10,7 @@ import io.chorus.api.spi.RandomSource;
 import io.chorus.api.spi.Role;
 import io.chorus.api.spi.StateSnapshot;
 import io.chorus.api.spi.StateSnapshots;
+import io.chorus.api.spi.SyncBarriers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;
@@ -33,7 +34,7 @@ final class Replica {
     final RandomSource random;
     final Set<PlantedFault> faults = EnumSet.noneOf(PlantedFault.class);
     final ReadyBuffer out = new ReadyBuffer();
-    final ReadBarriers barriers = new ReadBarriers(this);
+    final SyncBarriers barriers = new SyncBarriers();
     final LeaderReads leaderReads;
     /** Peers whose connection the transport reported closed and that have not been heard from since. */
     final Set<Integer> disconnected = new java.util.HashSet<>();
@@ -176,7 +177,7 @@ final class Replica {
             deliveredZxid = entry.zxid();
         }
         confirmedZxid = Math.max(confirmedZxid, zxid); // everything up to a commit point is committed
-        barriers.delivered(deliveredZxid);
+        satisfyBarriers();
         leaderReads.delivered(deliveredZxid);
         history.trim(Math.min(durableZxid, deliveredZxid), settings.retainedEntries());
     }
@@ -208,7 +209,30 @@ final class Replica {
         out.install(snapshot);
         durableZxid = Math.min(durableZxid, snapshot.zxid());
         deliveredZxid = snapshot.zxid();
-        barriers.delivered(deliveredZxid);
+        satisfyBarriers();
+    }
+
+    // ---- read barriers (ZooKeeper's sync) ----
+
+    /**
+     * Gives read barriers their targets now that a leader is established: leading, its own last zxid; following,
+     * the leader's answer to a SYNCREQUEST sent now, in order with the proposals.
+     */
+    void armBarriers() {
+        if (role == Role.LEADER) {
+            barriers.targetAll(history.lastZxid());
+        } else if (role == Role.FOLLOWER) {
+            for (long token : barriers.toRequest()) {
+                send(leaderId, new ZabMessage.SyncRequest(token));
+            }
+        }
+        satisfyBarriers();
+    }
+
+    void satisfyBarriers() {
+        for (long token : barriers.satisfied(deliveredZxid)) {
+            out.barrierSatisfied(token);
+        }
     }
 
     // ---- roles ----

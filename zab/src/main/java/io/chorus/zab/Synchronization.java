@@ -229,7 +229,7 @@ final class Synchronization {
         }
         replica.leaderReads.startLeading();
         replica.announce(Role.LEADER, replica.myId);
-        replica.barriers.arm();
+        replica.armBarriers();
     }
 
     // ---- follower side ----
@@ -313,6 +313,6 @@ final class Synchronization {
         replica.announce(Role.FOLLOWER, follower.leaderId);
         replica.deliverUpTo(Math.min(follower.commitZxid, replica.history.lastZxid()));
         replica.broadcast.ackIfDurable();
-        replica.barriers.arm();
+        replica.armBarriers();
     }
 }

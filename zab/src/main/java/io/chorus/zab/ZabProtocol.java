@@ -26,7 +26,7 @@ import java.util.Set;
  * broken connection; cumulative ACK and COMMIT make lost ones harmless.
  *
  * <p>Read barriers are ZooKeeper's sync: satisfied once this server has applied what the leader had proposed
- * when the barrier reached the leader (see {@link ReadBarriers}).
+ * when the barrier reached the leader (see {@link io.chorus.api.spi.SyncBarriers}).
  */
 public final class ZabProtocol implements ConsensusProtocol {
     private final Replica replica;
@@ -223,6 +223,7 @@ public final class ZabProtocol implements ConsensusProtocol {
     public void readBarrier(long token) {
         requireStarted();
         replica.barriers.add(token);
+        replica.armBarriers();
     }
 
     @Override

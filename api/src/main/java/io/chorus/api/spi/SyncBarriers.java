@@ -1,15 +1,17 @@
-package io.chorus.paxos;
+package io.chorus.api.spi;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
 /**
- * Read barriers with ZooKeeper's {@code sync} semantics: a barrier is satisfied once this server has applied
- * every slot the leader had when the barrier reached it. A follower asks the leader (in order with the leader's
- * Accepts, on the same FIFO link); the leader uses its own last slot. Not a quorum-confirmed read.
+ * Read barriers with ZooKeeper's {@code sync} semantics ({@link ConsensusProtocol#readBarrier}), shared by the
+ * protocol modules: a barrier is satisfied once this server has applied everything the leader had ordered when the
+ * barrier reached it. A follower asks the leader (in order with the leader's proposals, on the same FIFO link) and
+ * the leader answers with its last zxid or slot; the leader uses its own. Not a quorum-confirmed read: a deposed
+ * leader that has not noticed may answer (see {@link LeaderReads} for reads that are).
  */
-final class ReadBarriers {
+public final class SyncBarriers {
     private static final class Pending {
         final long token;
         long targetSlot = -1;
@@ -22,12 +24,12 @@ final class ReadBarriers {
 
     private final List<Pending> pending = new ArrayList<>();
 
-    void add(long token) {
+    public void add(long token) {
         pending.add(new Pending(token));
     }
 
     /** Tokens whose target is unknown and not yet asked of a leader, now marked as asked. */
-    List<Long> toRequest() {
+    public List<Long> toRequest() {
         List<Long> tokens = new ArrayList<>();
         for (Pending p : pending) {
             if (p.targetSlot < 0 && !p.requested) {
@@ -38,8 +40,8 @@ final class ReadBarriers {
         return tokens;
     }
 
-    /** As leader: every barrier without a target gets this server's last slot. */
-    void targetAll(long lastSlot) {
+    /** As leader: every barrier without a target gets this server's last zxid or slot. */
+    public void targetAll(long lastSlot) {
         for (Pending p : pending) {
             if (p.targetSlot < 0) {
                 p.targetSlot = lastSlot;
@@ -47,7 +49,8 @@ final class ReadBarriers {
         }
     }
 
-    void replied(long token, long slot) {
+    /** The leader answered the request for {@code token}. */
+    public void replied(long token, long slot) {
         for (Pending p : pending) {
             if (p.token == token && p.targetSlot < 0) {
                 p.targetSlot = slot;
@@ -56,7 +59,7 @@ final class ReadBarriers {
     }
 
     /** A request sent to a leader that is gone is asked again of the next one. */
-    void leaderLost() {
+    public void leaderLost() {
         for (Pending p : pending) {
             if (p.targetSlot < 0) {
                 p.requested = false;
@@ -64,8 +67,8 @@ final class ReadBarriers {
         }
     }
 
-    /** Tokens now satisfied by having applied through {@code deliveredSlot}, removed. */
-    List<Long> satisfied(long deliveredSlot) {
+    /** Tokens now satisfied by having applied through {@code deliveredSlot}, removed, oldest first. */
+    public List<Long> satisfied(long deliveredSlot) {
         List<Long> tokens = new ArrayList<>();
         for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
             Pending p = it.next();
