@@ -4,12 +4,10 @@ import io.chorus.api.ReadConsistency;
 import io.chorus.bench.report.MarkdownTable;
 import io.chorus.experiments.analysis.RunSummary;
 import io.chorus.experiments.output.Charts;
-import io.chorus.experiments.output.Csv;
 import io.chorus.experiments.output.Machine;
 import io.chorus.experiments.run.ReadMode;
 import io.chorus.experiments.run.RealEnsemble;
 import io.chorus.experiments.run.RealReadModeRuns;
-import io.chorus.experiments.run.RunSpec;
 import io.chorus.experiments.run.SimReadModeRun;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,17 +37,8 @@ public final class ProtocolsExperiment {
     }
 
     public static Outcome run(ProtocolsPlan plan, Path out, String command, PrintStream progressOut) {
-        List<RunSpec> sim = plan.simRuns();
-        List<RunSpec> real = plan.realRuns();
-        Progress progress = new Progress(progressOut, NAME, sim.size() + real.size());
-        List<RunSummary> summaries = new ArrayList<>();
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + out, e);
-        }
-        Sweep.run(sim, real, out.resolve("ops.csv.gz"), progress, summaries::add);
-        Csv.writeSummaries(out.resolve("summary.csv"), summaries);
+        Sweep.Swept swept = Sweep.intoDirectory(NAME, plan.simRuns(), plan.realRuns(), out, progressOut);
+        List<RunSummary> summaries = swept.summaries();
         List<String> figures = new ArrayList<>();
         for (String variant : List.of("sim", "real")) {
             for (ReadMode mode : plan.modes()) {
@@ -74,7 +63,7 @@ public final class ProtocolsExperiment {
             }
         }
         Path report = out.resolve("report.md");
-        writeReport(report, plan, summaries, figures, command, progress.elapsedSeconds());
+        writeReport(report, plan, summaries, figures, command, swept.elapsedSeconds());
         return new Outcome(summaries, out, report);
     }
 

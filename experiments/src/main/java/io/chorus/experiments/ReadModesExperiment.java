@@ -2,14 +2,9 @@ package io.chorus.experiments;
 
 import io.chorus.experiments.analysis.RunSummary;
 import io.chorus.experiments.output.Charts;
-import io.chorus.experiments.output.Csv;
 import io.chorus.experiments.run.FollowerLag;
 import io.chorus.experiments.run.ReadMode;
-import io.chorus.experiments.run.RunSpec;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,20 +28,11 @@ public final class ReadModesExperiment {
     }
 
     public static Outcome run(ReadModesPlan plan, Path out, String command, PrintStream progressOut) {
-        List<RunSpec> sim = plan.simRuns();
-        List<RunSpec> real = plan.realRuns();
-        Progress progress = new Progress(progressOut, NAME, sim.size() + real.size());
-        List<RunSummary> summaries = new ArrayList<>();
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + out, e);
-        }
-        Sweep.run(sim, real, out.resolve("ops.csv.gz"), progress, summaries::add);
-        Csv.writeSummaries(out.resolve("summary.csv"), summaries);
+        Sweep.Swept swept = Sweep.intoDirectory(NAME, plan.simRuns(), plan.realRuns(), out, progressOut);
+        List<RunSummary> summaries = swept.summaries();
         List<String> figures = plot(summaries, out);
         Path report = out.resolve("report.md");
-        ReadModesReport.write(report, plan, summaries, figures, command, progress.elapsedSeconds());
+        ReadModesReport.write(report, plan, summaries, figures, command, swept.elapsedSeconds());
         return new Outcome(summaries, out, report);
     }
 

@@ -6,44 +6,52 @@ import io.chorus.experiments.run.RealReadModeRuns;
 import io.chorus.experiments.run.RunRecord;
 import io.chorus.experiments.run.RunSpec;
 import io.chorus.experiments.run.SimReadModeRun;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /**
- * Runs a list of simulated and real runs in order, appending each run's operations to the raw CSV and handing
- * its summary on; a run's records are dropped once summarised, so a long sweep does not hold them all.
+ * Runs a list of simulated and real runs in order into an output directory: each run's operations are appended to
+ * {@code ops.csv.gz} and its summary kept; a run's records are dropped once summarised, so a long sweep does not hold
+ * them all. The summaries go to {@code summary.csv} at the end.
  */
 final class Sweep {
+    /** What a sweep came to: the runs' summaries, in run order, and how long it took. */
+    record Swept(List<RunSummary> summaries, double elapsedSeconds) {
+    }
+
     private Sweep() {
     }
 
-    static void run(List<RunSpec> sim, List<RunSpec> real, Path opsFile, Progress progress,
-            Consumer<RunSummary> summaries) {
-        try (Csv.OpsWriter ops = new Csv.OpsWriter(opsFile)) {
-            // a mode the build does not serve is found on its first run and not run again for that protocol
-            Map<String, String> unsupported = new HashMap<>();
+    /** Runs {@code sim} then {@code real} into {@code out} (created if need be), with a progress line for {@code name}. */
+    static Swept intoDirectory(String name, List<RunSpec> sim, List<RunSpec> real, Path out, PrintStream progressOut) {
+        Progress progress = new Progress(progressOut, name, sim.size() + real.size());
+        List<RunSummary> summaries = new ArrayList<>();
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + out, e);
+        }
+        try (Csv.OpsWriter ops = new Csv.OpsWriter(out.resolve("ops.csv.gz"))) {
             for (RunSpec spec : sim) {
-                String key = spec.system() + "/" + spec.mode();
-                RunRecord record = unsupported.containsKey(key)
-                        ? new RunRecord(spec, List.of(), 0, 1, List.of(), unsupported.get(key))
-                        : SimReadModeRun.run(spec);
-                if (record.unsupported() != null) {
-                    unsupported.put(key, record.unsupported());
-                }
+                RunRecord record = SimReadModeRun.run(spec);
                 ops.append(record);
-                summaries.accept(RunSummary.of(record));
+                summaries.add(RunSummary.of(record));
                 progress.step(spec.id());
             }
             if (!real.isEmpty()) {
                 RealReadModeRuns.run(real, record -> {
                     ops.append(record);
-                    summaries.accept(RunSummary.of(record));
+                    summaries.add(RunSummary.of(record));
                     progress.step(record.spec().id());
                 });
             }
         }
+        Csv.writeSummaries(out.resolve("summary.csv"), summaries);
+        return new Swept(summaries, progress.elapsedSeconds());
     }
 }
