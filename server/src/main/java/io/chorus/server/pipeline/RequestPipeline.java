@@ -640,13 +640,21 @@ public final class RequestPipeline {
                     .orElse(null);
             if (waiting == null) {
                 it.remove();
-            } else if (nowMillis - waiting.forwardedAtMillis > session.timeoutMillis / 2) {
+            } else if (nowMillis - waiting.forwardedAtMillis > forwardDeadlineMillis(session)) {
                 waiting.reply = notLeader(waiting);
                 it.remove();
                 answered.add(session);
             }
         }
         answered.forEach(this::drain); // after the loop: draining may forward the session's next read
+    }
+
+    /**
+     * How long a forwarded read may wait for the leader's answer: half the session's timeout, within which the
+     * client has not yet dropped the connection (the stock client gives up on a server silent for two thirds).
+     */
+    private static long forwardDeadlineMillis(ClientSession session) {
+        return session.timeoutMillis / 2;
     }
 
     // ---- time ----

@@ -38,17 +38,7 @@ class ForwardedReadPipelineTest {
 
     private final List<Txn> proposed = new ArrayList<>();
     private long now;
-    private final Clock clock = new Clock() {
-        @Override
-        public long millis() {
-            return now;
-        }
-
-        @Override
-        public long nanos() {
-            return now * 1_000_000;
-        }
-    };
+    private final Clock clock = new TestClock(() -> now);
     private final DataTree leaderTree = new DataTree(TreeOptions.DEFAULTS);
     private final DataTree followerTree = new DataTree(TreeOptions.DEFAULTS);
     private final RecordingProposer atLeader = new RecordingProposer(proposed);

@@ -31,17 +31,7 @@ class SessionTouchReportTest {
     private final List<Txn> proposed = new ArrayList<>();
     /** Test time, in milliseconds: the pipelines read it through their clock and are told it with each call. */
     private long now;
-    private final Clock clock = new Clock() {
-        @Override
-        public long millis() {
-            return now;
-        }
-
-        @Override
-        public long nanos() {
-            return now * 1_000_000;
-        }
-    };
+    private final Clock clock = new TestClock(() -> now);
     private final DataTree leaderTree = new DataTree(TreeOptions.DEFAULTS);
     private final DataTree followerTree = new DataTree(TreeOptions.DEFAULTS);
     private final RequestPipeline leader = pipeline(1, leaderTree);
