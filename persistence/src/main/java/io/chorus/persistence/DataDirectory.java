@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  *   &lt;dataDir&gt;/chorus.lock              held while open
- *   &lt;dataDir&gt;/snapshots/snapshots.db   {@link MapDbSnapshotStore}
+ *   &lt;dataDir&gt;/snapshots/snapshot.&lt;zxid&gt;.db  {@link MapDbSnapshotStore}, a MapDB file per snapshot
  *   &lt;dataDir&gt;/metadata/metadata.slots  {@link FileMetadata} (an older metadata.db, MapDB, is moved into it)
  *   &lt;dataLogDir&gt;/chorus.lock           held while open, when dataLogDir is another directory
  *   &lt;dataLogDir&gt;/log/log.*             {@link FileTxnLog}

@@ -37,7 +37,7 @@ class DataDirectoryTest {
             data.metadata().put("zab.acceptedEpoch", 5);
         }
         assertThat(dataDir.resolve(DirectoryLock.FILE_NAME)).isRegularFile();
-        assertThat(dataDir.resolve("snapshots").resolve("snapshots.db")).isRegularFile();
+        assertThat(dataDir.resolve("snapshots").resolve("snapshot.0000000000000002.db")).isRegularFile();
         assertThat(dataDir.resolve("metadata").resolve(FileMetadata.FILE_NAME)).isRegularFile();
         try (Stream<Path> logFiles = Files.list(dataDir.resolve("log"))) {
             assertThat(logFiles.map(p -> p.getFileName().toString())).containsExactly("log.0000000000000001");

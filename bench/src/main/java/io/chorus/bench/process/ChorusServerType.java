@@ -68,7 +68,7 @@ public final class ChorusServerType implements ServerType {
 
     /**
      * The newest snapshot as the running server reports it in {@code mntr}: the stream its snapshot store
-     * keeps (compressed), not the store's file, which holds every retained snapshot at once.
+     * keeps (compressed), without the MapDB file around it.
      */
     @Override
     public Optional<NewestSnapshot> newestSnapshot(Path dataDir, InetSocketAddress client) throws IOException {
@@ -89,8 +89,7 @@ public final class ChorusServerType implements ServerType {
 
     @Override
     public String snapshotFilesMeasure() {
-        return "the snapshot store's files under snapshots/ (one MapDB file holding the retained snapshots,"
-                + " 3 by default, at its high-water mark)";
+        return "the snapshot store's files under snapshots/ (a MapDB file per retained snapshot, 3 by default)";
     }
 
     private static FileTime modified(Path p) {

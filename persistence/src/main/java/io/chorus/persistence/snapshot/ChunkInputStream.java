@@ -1,5 +1,6 @@
 package io.chorus.persistence.snapshot;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
@@ -19,6 +20,8 @@ final class ChunkInputStream extends InputStream {
 
     private final SnapshotHeader header;
     private final ChunkSource source;
+    /** What the chunks are read from (the snapshot's open file), closed with the stream. */
+    private final Closeable file;
     private final CRC32C streamCrc = new CRC32C();
     private byte[] current = new byte[0];
     private int position;
@@ -26,9 +29,15 @@ final class ChunkInputStream extends InputStream {
     private long totalBytes;
     private boolean verified;
 
-    ChunkInputStream(SnapshotHeader header, ChunkSource source) {
+    ChunkInputStream(SnapshotHeader header, ChunkSource source, Closeable file) {
         this.header = header;
         this.source = source;
+        this.file = file;
+    }
+
+    @Override
+    public void close() throws IOException {
+        file.close();
     }
 
     @Override
@@ -65,7 +74,7 @@ final class ChunkInputStream extends InputStream {
             throw corrupt("chunk " + nextIndex + " of " + header.chunkCount() + " is missing");
         }
         try {
-            current = ChunkFormat.decode(header.generation(), nextIndex, value);
+            current = ChunkFormat.decode(header.zxid(), nextIndex, value);
         } catch (CorruptSnapshotException e) {
             throw corrupt(e.getMessage());
         }

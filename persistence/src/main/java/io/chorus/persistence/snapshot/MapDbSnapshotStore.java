@@ -7,76 +7,66 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.mapdb.Atomic;
-import org.mapdb.BTreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.mapdb.DB;
 import org.mapdb.DBException;
 import org.mapdb.DBMaker;
 import org.mapdb.Serializer;
+import org.mapdb.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Snapshots in one MapDB file ({@value #FILE_NAME}) with transactions enabled, so MapDB's write-ahead log
- * makes each commit atomic across a crash. A snapshot is a run of chunks (each with its CRC32C, see
- * {@link ChunkFormat}) and a {@link SnapshotHeader} stored and committed after the last chunk: until then
- * the snapshot does not exist, and a save cut short by a crash is cleaned up when the store next opens.
+ * Snapshots in a directory, one MapDB file each ({@code snapshot.<zxid in hex>.db}). A save writes a new file
+ * under a temporary name: its chunks (each with its CRC32C, see {@link ChunkFormat}) as plain MapDB records,
+ * then a {@link SnapshotHeader} listing them; MapDB syncs it on commit, and the file is renamed to its final
+ * name and the directory synced. A file with a final name is therefore whole, and a save cut short by a crash
+ * leaves only a temporary file, removed when the store next opens.
  *
- * <p>Chunks are committed every {@link #CHUNKS_PER_COMMIT_MAX} chunks while saving, so MapDB's
- * write-ahead log stays bounded whatever the snapshot's size. A chunk stays below MapDB's largest plain
- * record ({@link #CHUNK_BYTES_MAX}): bigger values become MapDB "linked records", and a process killed while
- * saving them left a file whose reopening failed with {@code PointerChecksumBroken} in
- * {@code StoreWAL.linkedRecordGet} (about one kill in six in {@code SnapshotCrashTest}). Methods are synchronized; a stream from
- * {@link Snapshot#open()} reads without the lock and fails if its snapshot is deleted meanwhile;
+ * <p>Why a file per snapshot rather than one transactional MapDB file: a snapshot is written once and never
+ * changed, so MapDB's write-ahead log bought nothing but cost: every byte went through the log and again into
+ * the store, and each commit read the log back to checksum it. That was half the snapshot thread's CPU while a
+ * large tree was loading. Deleting a file also gives its space back at once, where the single file stayed at
+ * its high-water mark.
+ *
+ * <p>A chunk stays below MapDB's largest plain record ({@link #CHUNK_BYTES_MAX}): bigger values become
+ * MapDB "linked records". Methods are synchronized; a stream from {@link Snapshot#open()} opens the file
+ * itself, so it reads without the lock, and on to its end even if {@link #retain} deletes the file meanwhile;
  * {@link #newest()} reads without the lock, so monitoring never waits for a save.
- *
- * <p>The file never shrinks. Space that {@link #retain} and replaced snapshots free is reused by later
- * saves, so the file levels off at its high-water mark: about {@code retain count + 1} snapshots (the
- * retained ones and the one being written). Compaction cannot lower that: with transactions enabled
- * MapDB 3.1 stores through {@code StoreWAL}, whose {@code compact()} does nothing (a TODO upstream);
- * only the non-transactional {@code StoreDirect} compacts, and it would give up atomic commits.
  */
 public final class MapDbSnapshotStore implements SnapshotStore {
-    public static final String FILE_NAME = "snapshots.db";
     /**
      * The largest chunk: MapDB 3 stores a record above 65,535 bytes as a linked record, and a chunk's record
      * adds its CRC and MapDB's length prefix to the data, so this leaves room for both.
      */
     public static final int CHUNK_BYTES_MAX = 60 << 10;
     public static final int CHUNK_BYTES_DEFAULT = CHUNK_BYTES_MAX;
-    /** Chunks written between two commits of a save in progress: 15 MiB at the default chunk size. */
-    static final int CHUNKS_PER_COMMIT_MAX = 256;
+    /** The single file of every snapshot that builds before this format kept; refused rather than ignored. */
+    static final String SINGLE_FILE_NAME = "snapshots.db";
+    private static final Pattern FILE_NAME = Pattern.compile("snapshot\\.([0-9a-f]{16})\\.db");
+    private static final String UNFINISHED_SUFFIX = ".partial";
+    private static final String HEADER = "header";
     private static final Logger LOG = LoggerFactory.getLogger(MapDbSnapshotStore.class);
 
-    private final Path file;
+    private final Path directory;
     private final int chunkBytes;
-    private final DB db;
-    /** zxid to encoded {@link SnapshotHeader}. */
-    private final BTreeMap<Long, byte[]> headers;
-    /** {@link ChunkFormat#key} to encoded chunk. */
-    private final BTreeMap<Long, byte[]> chunks;
-    private final Atomic.Long lastGeneration;
-    /** The generation a save is writing, 0 when none: what a crash mid-save leaves to clean up. */
-    private final Atomic.Long unfinishedGeneration;
     /** The newest snapshot's size, or null when there is none; published for {@link #newest()}. */
     private volatile StoredSnapshotSize newest;
     private volatile boolean closed;
 
-    private MapDbSnapshotStore(Path file, int chunkBytes, DB db) {
-        this.file = file;
+    private MapDbSnapshotStore(Path directory, int chunkBytes) {
+        this.directory = directory;
         this.chunkBytes = chunkBytes;
-        this.db = db;
-        this.headers = db.treeMap("headers", Serializer.LONG, Serializer.BYTE_ARRAY).createOrOpen();
-        this.chunks = db.treeMap("chunks", Serializer.LONG, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable()
-                .createOrOpen();
-        this.lastGeneration = db.atomicLong("lastGeneration").createOrOpen();
-        this.unfinishedGeneration = db.atomicLong("unfinishedGeneration").createOrOpen();
     }
 
     public static MapDbSnapshotStore open(Path directory) throws IOException {
@@ -90,30 +80,21 @@ public final class MapDbSnapshotStore implements SnapshotStore {
                     + chunkBytes);
         }
         DirectoryFsync.createDirectories(directory);
-        Path file = directory.resolve(FILE_NAME);
-        boolean created = !Files.exists(file);
-        DB db;
-        try {
-            db = DBMaker.fileDB(file.toFile()).transactionEnable().make();
-        } catch (DBException e) {
-            throw new IOException("cannot open MapDB snapshot store " + file + ": " + e, e);
+        Path singleFile = directory.resolve(SINGLE_FILE_NAME);
+        if (Files.exists(singleFile)) {
+            throw new IOException(singleFile + " holds snapshots in the single-file format of earlier Chorus builds,"
+                    + " which this one does not read; it keeps a file per snapshot. Start from an empty data"
+                    + " directory, or move the file away and start from a log that begins at zxid 1");
         }
-        try {
-            MapDbSnapshotStore store = new MapDbSnapshotStore(file, chunkBytes, db);
-            store.removeUnfinishedSave();
-            store.publishNewest();
-            if (created) {
-                DirectoryFsync.force(directory);
-            }
-            return store;
-        } catch (DBException | IOException e) {
-            db.close();
-            throw new IOException("cannot read MapDB snapshot store " + file + ": " + e, e);
-        }
+        MapDbSnapshotStore store = new MapDbSnapshotStore(directory, chunkBytes);
+        store.removeUnfinishedSaves();
+        store.publishNewest();
+        return store;
     }
 
-    public Path file() {
-        return file;
+    /** The file a snapshot at {@code zxid} is stored in. */
+    public Path fileOf(long zxid) {
+        return directory.resolve(String.format("snapshot.%016x.db", zxid));
     }
 
     @Override
@@ -123,57 +104,44 @@ public final class MapDbSnapshotStore implements SnapshotStore {
         if (zxid < 0) {
             throw new IllegalArgumentException("snapshot zxid must not be negative: " + zxid);
         }
-        long generation;
-        ChunkingOutputStream out;
+        Path file = fileOf(zxid);
+        Path unfinished = file.resolveSibling(file.getFileName() + UNFINISHED_SUFFIX);
+        Files.deleteIfExists(unfinished);
+        boolean saved = false;
         try {
-            generation = lastGeneration.incrementAndGet();
-            unfinishedGeneration.set(generation);
-            db.commit();
-            out = new ChunkingOutputStream(chunkBytes, (index, data, length) -> storeChunk(generation, index, data,
-                    length));
-        } catch (DBException e) {
-            throw failure("start a snapshot", e);
-        }
-        try {
-            writer.writeTo(out);
-            out.finish();
-        } catch (IOException | RuntimeException e) {
-            abandon(generation, out.chunkCount(), e);
-            throw e;
-        }
-        try {
-            SnapshotHeader header = new SnapshotHeader(zxid, generation, out.chunkCount(), out.totalBytes(),
-                    out.streamCrc());
-            byte[] replaced = headers.put(zxid, header.encode());
-            unfinishedGeneration.set(0);
-            if (replaced != null) {
-                deleteChunksOf(zxid, replaced);
+            try (DB db = openDb(unfinished, false)) {
+                Store records = db.getStore();
+                List<Long> recids = new ArrayList<>();
+                ChunkingOutputStream out = new ChunkingOutputStream(chunkBytes, (index, data, length) ->
+                        recids.add(put(records, ChunkFormat.encode(zxid, index, data, length), unfinished)));
+                writer.writeTo(out);
+                out.finish();
+                SnapshotHeader header = new SnapshotHeader(zxid, out.totalBytes(), out.streamCrc(),
+                        recids.stream().mapToLong(Long::longValue).toArray());
+                db.atomicVar(HEADER, Serializer.BYTE_ARRAY).create().set(header.encode());
+                db.commit(); // MapDB syncs the file on commit
+            } catch (DBException e) {
+                throw new IOException("cannot write " + SnapshotHeader.name(zxid) + " to " + unfinished + ": " + e, e);
             }
-            db.commit();
-        } catch (DBException e) {
-            IOException failure = failure("finish snapshot " + Zxid.toString(zxid), e);
-            abandon(generation, out.chunkCount(), failure);
-            throw failure;
+            Files.move(unfinished, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            DirectoryFsync.force(directory);
+            saved = true;
+        } finally {
+            if (!saved) {
+                Files.deleteIfExists(unfinished);
+            }
         }
-        publishNewest(); // outside the try: once committed, nothing may abandon the snapshot
+        publishNewest();
     }
 
     @Override
     public synchronized Optional<Snapshot> latestValid() throws IOException {
-        ensureOpen();
-        for (Map.Entry<Long, byte[]> stored : headers.descendingMap().entrySet()) {
-            long zxid = stored.getKey();
-            try {
-                SnapshotHeader header = SnapshotHeader.decode(zxid, stored.getValue());
-                try (InputStream in = stream(header)) {
-                    in.transferTo(OutputStream.nullOutputStream());
-                }
-                return Optional.of(new StoredSnapshot(header));
+        for (Snapshot snapshot : newestFirst()) {
+            try (InputStream in = snapshot.open()) {
+                in.transferTo(OutputStream.nullOutputStream());
+                return Optional.of(snapshot);
             } catch (CorruptSnapshotException e) {
-                LOG.warn("Skipping a damaged snapshot in {}: {}", file, e.getMessage());
-            } catch (DBException e) {
-                LOG.warn("Skipping a damaged snapshot in {}: snapshot {} cannot be read: {}", file,
-                        Zxid.toString(zxid), e.toString());
+                LOG.warn("Skipping a damaged snapshot in {}: {}", directory, e.getMessage());
             }
         }
         return Optional.empty();
@@ -183,11 +151,11 @@ public final class MapDbSnapshotStore implements SnapshotStore {
     public synchronized List<Snapshot> newestFirst() throws IOException {
         ensureOpen();
         List<Snapshot> found = new ArrayList<>();
-        for (Map.Entry<Long, byte[]> stored : headers.descendingMap().entrySet()) {
+        for (long zxid : list()) {
             try {
-                found.add(new StoredSnapshot(SnapshotHeader.decode(stored.getKey(), stored.getValue())));
+                found.add(new StoredSnapshot(readHeader(zxid)));
             } catch (CorruptSnapshotException e) {
-                LOG.warn("Skipping a damaged snapshot in {}: {}", file, e.getMessage());
+                LOG.warn("Skipping a damaged snapshot in {}: {}", directory, e.getMessage());
             }
         }
         return found;
@@ -196,11 +164,17 @@ public final class MapDbSnapshotStore implements SnapshotStore {
     @Override
     public synchronized List<Long> list() throws IOException {
         ensureOpen();
-        try {
-            return new ArrayList<>(headers.descendingMap().keySet());
-        } catch (DBException e) {
-            throw failure("list snapshots", e);
+        List<Long> zxids = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Matcher name = FILE_NAME.matcher(file.getFileName().toString());
+                if (name.matches()) {
+                    zxids.add(Long.parseUnsignedLong(name.group(1), 16));
+                }
+            }
         }
+        zxids.sort(Comparator.reverseOrder());
+        return zxids;
     }
 
     @Override
@@ -209,16 +183,15 @@ public final class MapDbSnapshotStore implements SnapshotStore {
         if (count < 0) {
             throw new IllegalArgumentException("cannot retain " + count + " snapshots");
         }
-        try {
-            List<Long> newestFirst = new ArrayList<>(headers.descendingMap().keySet());
-            for (long zxid : newestFirst.subList(Math.min(count, newestFirst.size()), newestFirst.size())) {
-                deleteChunksOf(zxid, headers.remove(zxid));
-            }
-            db.commit();
-            publishNewest();
-        } catch (DBException e) {
-            throw failure("retain " + count + " snapshots", e);
+        List<Long> newestFirst = list();
+        if (newestFirst.size() <= count) {
+            return;
         }
+        for (long zxid : newestFirst.subList(count, newestFirst.size())) {
+            Files.deleteIfExists(fileOf(zxid));
+        }
+        DirectoryFsync.force(directory);
+        publishNewest();
     }
 
     /**
@@ -230,124 +203,84 @@ public final class MapDbSnapshotStore implements SnapshotStore {
         return Optional.ofNullable(newest);
     }
 
-    /** How many chunks the file holds, of every snapshot: lets tests see that nothing was left behind. */
-    synchronized long storedChunkCount() {
-        return chunks.sizeLong();
-    }
-
     @Override
-    public synchronized void close() throws IOException {
-        if (closed) {
-            return;
-        }
+    public synchronized void close() {
         closed = true;
-        try {
-            db.close();
-        } catch (DBException e) {
-            throw new IOException("closing MapDB snapshot store " + file + " failed: " + e, e);
-        }
     }
 
     /**
-     * Publishes the newest snapshot whose header decodes; called with the lock held after every committed
-     * change. Only monitoring reads it, so a failure to read the headers is logged, not thrown.
+     * Publishes the newest snapshot whose header decodes; called with the lock held after every change. Only
+     * monitoring reads it, so a failure is logged, not thrown.
      */
     private void publishNewest() {
         StoredSnapshotSize found = null;
         try {
-            for (Map.Entry<Long, byte[]> stored : headers.descendingMap().entrySet()) {
+            for (long zxid : list()) {
                 try {
-                    SnapshotHeader header = SnapshotHeader.decode(stored.getKey(), stored.getValue());
-                    found = new StoredSnapshotSize(header.zxid(), header.totalBytes());
+                    found = new StoredSnapshotSize(zxid, readHeader(zxid).totalBytes());
                     break;
                 } catch (CorruptSnapshotException e) {
                     // latestValid logs it when recovery looks; monitoring reports the newest readable one
                 }
             }
-        } catch (DBException e) {
-            LOG.warn("Cannot read the snapshot headers of {} to report the newest: {}", file, e.toString());
+        } catch (IOException e) {
+            LOG.warn("Cannot list the snapshots in {} to report the newest: {}", directory, e.toString());
             return;
         }
         newest = found;
     }
 
-    private void storeChunk(long generation, int index, byte[] data, int length) throws IOException {
-        try {
-            chunks.put(ChunkFormat.key(generation, index), ChunkFormat.encode(generation, index, data, length));
-            if ((index + 1) % CHUNKS_PER_COMMIT_MAX == 0) {
-                db.commit();
-            }
+    private SnapshotHeader readHeader(long zxid) throws IOException {
+        Path file = fileOf(zxid);
+        try (DB db = openDb(file, true)) {
+            return SnapshotHeader.decode(zxid, db.atomicVar(HEADER, Serializer.BYTE_ARRAY).open().get());
         } catch (DBException e) {
-            throw failure("store chunk " + index, e);
+            throw new CorruptSnapshotException(SnapshotHeader.name(zxid) + ": " + file + " cannot be read: " + e);
         }
     }
 
-    /** Removes the chunks of a save that failed, so it leaves nothing behind. */
-    private void abandon(long generation, int chunkCount, Exception cause) {
+    private void removeUnfinishedSaves() throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (file.getFileName().toString().endsWith(UNFINISHED_SUFFIX)) {
+                    LOG.warn("Removing {}: a snapshot save interrupted by a crash", file);
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    /**
+     * A snapshot's file. Written by one thread and never changed once it has its final name, so a file opened
+     * for reading needs neither MapDB's lock nor its concurrency.
+     */
+    private static DB openDb(Path file, boolean readOnly) throws IOException {
+        DBMaker.Maker maker = DBMaker.fileDB(file.toFile()).concurrencyDisable();
+        if (readOnly) {
+            if (!Files.exists(file)) {
+                throw new NoSuchFileException(file.toString());
+            }
+            maker = maker.readOnly().fileLockDisable();
+        }
         try {
-            db.rollback();
-            deleteChunks(generation, chunkCount);
-            unfinishedGeneration.set(0);
-            db.commit();
+            return maker.make();
         } catch (DBException e) {
-            cause.addSuppressed(e);
+            throw new CorruptSnapshotException(file + " is not a readable MapDB snapshot file: " + e);
         }
     }
 
-    private void removeUnfinishedSave() throws IOException {
-        long generation = unfinishedGeneration.get();
-        if (generation == 0) {
-            return;
-        }
-        Map<Long, byte[]> leftovers = chunks.subMap(ChunkFormat.key(generation, 0), true,
-                ChunkFormat.key(generation, ChunkFormat.CHUNK_COUNT_MAX - 1), true);
-        int count = leftovers.size();
-        LOG.warn("Removing {} chunks of a snapshot save interrupted by a crash from {}", count, file);
-        for (Long key : new ArrayList<>(leftovers.keySet())) {
-            chunks.remove(key);
-        }
-        unfinishedGeneration.set(0);
-        db.commit();
-    }
-
-    private void deleteChunksOf(long zxid, byte[] encodedHeader) {
+    private static long put(Store records, byte[] chunk, Path file) throws IOException {
         try {
-            SnapshotHeader header = SnapshotHeader.decode(zxid, encodedHeader);
-            deleteChunks(header.generation(), header.chunkCount());
-        } catch (CorruptSnapshotException e) {
-            LOG.warn("Snapshot {} in {} has a damaged header ({}); its chunks stay until the file is rebuilt",
-                    Zxid.toString(zxid), file, e.getMessage());
+            return records.put(chunk, Serializer.BYTE_ARRAY);
+        } catch (DBException e) {
+            throw new IOException("cannot write a chunk to " + file + ": " + e, e);
         }
-    }
-
-    private void deleteChunks(long generation, int chunkCount) {
-        for (int index = 0; index < chunkCount; index++) {
-            chunks.remove(ChunkFormat.key(generation, index));
-        }
-    }
-
-    private InputStream stream(SnapshotHeader header) {
-        return new ChunkInputStream(header, index -> {
-            if (closed) {
-                throw new IOException("snapshot store " + file + " is closed");
-            }
-            try {
-                return chunks.get(ChunkFormat.key(header.generation(), index));
-            } catch (DBException e) {
-                throw new CorruptSnapshotException(SnapshotHeader.name(header.zxid()) + ": chunk " + index
-                        + " cannot be read: " + e);
-            }
-        });
     }
 
     private void ensureOpen() {
         if (closed) {
-            throw new IllegalStateException("snapshot store " + file + " is closed");
+            throw new IllegalStateException("snapshot store " + directory + " is closed");
         }
-    }
-
-    private IOException failure(String action, DBException cause) {
-        return new IOException("cannot " + action + " in MapDB snapshot store " + file + ": " + cause, cause);
     }
 
     /** A stored snapshot; reading it to its end verifies its stream checksum. */
@@ -366,9 +299,26 @@ public final class MapDbSnapshotStore implements SnapshotStore {
         @Override
         public InputStream open() throws IOException {
             if (closed) {
-                throw new IOException("snapshot store " + file + " is closed");
+                throw new IOException("snapshot store " + directory + " is closed");
             }
-            return stream(header);
+            Path file = fileOf(header.zxid());
+            DB db;
+            try {
+                db = openDb(file, true);
+            } catch (NoSuchFileException e) {
+                throw new CorruptSnapshotException(SnapshotHeader.name(header.zxid()) + ": " + file
+                        + " was deleted");
+            }
+            Store records = db.getStore();
+            long[] recids = header.chunkRecids();
+            return new ChunkInputStream(header, index -> {
+                try {
+                    return records.get(recids[index], Serializer.BYTE_ARRAY);
+                } catch (DBException e) {
+                    throw new CorruptSnapshotException(SnapshotHeader.name(header.zxid()) + ": chunk " + index
+                            + " cannot be read: " + e);
+                }
+            }, db::close);
         }
     }
 }

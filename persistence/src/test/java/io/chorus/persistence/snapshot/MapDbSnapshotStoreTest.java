@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,17 +42,17 @@ class MapDbSnapshotStoreTest {
         byte[] state = randomBytes(length, length);
         try (MapDbSnapshotStore store = open()) {
             store.save(1, writing(state));
-            assertThat(store.storedChunkCount()).isEqualTo((length + CHUNK_BYTES - 1) / CHUNK_BYTES);
             assertThat(Arrays.equals(read(store.latestValid().orElseThrow()), state)).isTrue();
+            assertThat(files()).containsExactly(store.fileOf(1));
         }
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, -1, MapDbSnapshotStore.CHUNK_BYTES_MAX + 1, 1 << 20})
-    void aChunkSizeMapDbWouldStoreAsALinkedRecordOrNoneAtAllIsRefused(int chunkBytes) {
+    void aChunkSizeMapDbWouldStoreAsALinkedRecordOrNoneAtAllIsRefused(int chunkBytes) throws IOException {
         assertThatThrownBy(() -> MapDbSnapshotStore.open(dir, chunkBytes))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chunkBytes");
-        assertThat(dir.resolve(MapDbSnapshotStore.FILE_NAME)).doesNotExist();
+        assertThat(files()).isEmpty();
     }
 
     @Test
@@ -85,7 +86,7 @@ class MapDbSnapshotStoreTest {
             store.save(2, writing(newer));
         }
         byte[] inSecondChunk = Arrays.copyOfRange(newer, CHUNK_BYTES + 1000, CHUNK_BYTES + 1032);
-        flipByteWithin(dir.resolve(MapDbSnapshotStore.FILE_NAME), inSecondChunk);
+        flipByteWithin(fileOf(2), inSecondChunk);
 
         try (LogCapture warnings = LogCapture.of(MapDbSnapshotStore.class); MapDbSnapshotStore store = open()) {
             SnapshotStore.Snapshot latest = store.latestValid().orElseThrow();
@@ -105,8 +106,7 @@ class MapDbSnapshotStoreTest {
             store.save(1, writing(older));
             store.save(2, writing(newer));
         }
-        flipByteWithin(dir.resolve(MapDbSnapshotStore.FILE_NAME),
-                Arrays.copyOfRange(newer, CHUNK_BYTES + 1000, CHUNK_BYTES + 1032));
+        flipByteWithin(fileOf(2), Arrays.copyOfRange(newer, CHUNK_BYTES + 1000, CHUNK_BYTES + 1032));
 
         try (MapDbSnapshotStore store = open()) {
             List<SnapshotStore.Snapshot> snapshots = store.newestFirst();
@@ -123,68 +123,105 @@ class MapDbSnapshotStoreTest {
         try (MapDbSnapshotStore store = open()) {
             store.save(5, writing(state));
         }
-        flipByteWithin(dir.resolve(MapDbSnapshotStore.FILE_NAME), Arrays.copyOfRange(state, 500, 532));
+        flipByteWithin(fileOf(5), Arrays.copyOfRange(state, 500, 532));
         try (MapDbSnapshotStore store = open()) {
             assertThat(store.latestValid()).isEmpty();
         }
     }
 
     @Test
-    void aStreamOfASnapshotThatRetainDeletedFailsClearly() throws IOException {
+    void aStreamOpenedBeforeRetainDeletedItsFileReadsToTheEndAndOneOpenedAfterFailsClearly() throws IOException {
+        byte[] state = randomBytes(3 * CHUNK_BYTES, 1);
         try (MapDbSnapshotStore store = open()) {
-            store.save(1, writing(randomBytes(3 * CHUNK_BYTES, 1)));
+            store.save(1, writing(state));
             SnapshotStore.Snapshot first = store.latestValid().orElseThrow();
             store.save(2, writing(randomBytes(10, 2)));
-            store.retain(1);
+            try (InputStream opened = first.open()) {
+                store.retain(1);
+                assertThat(store.fileOf(1)).doesNotExist();
+                assertThat(Arrays.equals(opened.readAllBytes(), state)).isTrue();
+            }
             assertThatThrownBy(() -> read(first))
                     .isInstanceOf(CorruptSnapshotException.class)
-                    .hasMessageContaining("snapshot 0x1: chunk 0 of 3 is missing");
+                    .hasMessageContaining("snapshot 0x1: " + store.fileOf(1) + " was deleted");
         }
     }
 
     @Test
-    void aSaveCutShortLeavesNoChunksBehind() throws IOException {
+    void aSaveCutShortLeavesNoFileBehind() throws IOException {
         try (MapDbSnapshotStore store = open()) {
             store.save(1, writing(randomBytes(2 * CHUNK_BYTES, 1)));
             assertThatThrownBy(() -> store.save(2, out -> {
                 out.write(randomBytes(40 * CHUNK_BYTES, 2));
                 throw new IllegalStateException("serializer bug");
             })).hasMessage("serializer bug");
-            assertThat(store.storedChunkCount()).isEqualTo(2);
+            assertThat(files()).containsExactly(store.fileOf(1));
             assertThat(store.list()).containsExactly(1L);
         }
     }
 
     @Test
-    void retainDeletesTheChunksOfWhatItDrops() throws IOException {
+    void retainDeletesTheFilesOfWhatItDropsAndASecondSaveOfAZxidReplacesIt() throws IOException {
         try (MapDbSnapshotStore store = open()) {
             for (long zxid = 1; zxid <= 4; zxid++) {
                 store.save(zxid, writing(randomBytes(3 * CHUNK_BYTES, zxid)));
             }
-            assertThat(store.storedChunkCount()).isEqualTo(12);
+            assertThat(files()).hasSize(4);
             store.retain(1);
-            assertThat(store.storedChunkCount()).isEqualTo(3);
-            store.save(4, writing(randomBytes(CHUNK_BYTES, 9)));
-            assertThat(store.storedChunkCount()).isEqualTo(1);
+            assertThat(files()).containsExactly(store.fileOf(4));
+            byte[] replacement = randomBytes(CHUNK_BYTES, 9);
+            store.save(4, writing(replacement));
+            assertThat(files()).containsExactly(store.fileOf(4));
+            assertThat(Arrays.equals(read(store.latestValid().orElseThrow()), replacement)).isTrue();
         }
     }
 
     @Test
-    void aStoreFileCutShortIsAClearErrorNamingIt() throws IOException {
+    void aSnapshotFileCutShortIsSkippedWithAWarningNamingIt() throws IOException {
+        byte[] older = randomBytes(1000, 1);
         try (MapDbSnapshotStore store = open()) {
-            store.save(1, writing(randomBytes(1000, 1)));
+            store.save(1, writing(older));
+            store.save(2, writing(randomBytes(1000, 2)));
         }
-        Path file = dir.resolve(MapDbSnapshotStore.FILE_NAME);
+        Path file = fileOf(2);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.truncate(20);
         }
-        assertThatThrownBy(this::open).isInstanceOf(IOException.class).hasMessageContaining(file.toString());
+        try (LogCapture warnings = LogCapture.of(MapDbSnapshotStore.class); MapDbSnapshotStore store = open()) {
+            assertThat(store.newestFirst()).extracting(SnapshotStore.Snapshot::zxid).containsExactly(1L);
+            assertThat(Arrays.equals(read(store.latestValid().orElseThrow()), older)).isTrue();
+            assertThat(warnings.warnings()).isNotEmpty().allSatisfy(warning -> assertThat(warning.toString())
+                    .contains("Skipping a damaged snapshot", file.toString()));
+        }
     }
 
     @Test
-    void aFileThatIsNotAMapDbStoreIsAClearErrorNamingIt() throws IOException {
-        Path file = Files.write(dir.resolve(MapDbSnapshotStore.FILE_NAME), randomBytes(4096, 5));
-        assertThatThrownBy(this::open).isInstanceOf(IOException.class).hasMessageContaining(file.toString());
+    void aFileThatIsNotAMapDbStoreIsSkippedWithAWarningNamingIt() throws IOException {
+        Path file = Files.write(fileOf(7), randomBytes(4096, 5));
+        try (LogCapture warnings = LogCapture.of(MapDbSnapshotStore.class); MapDbSnapshotStore store = open()) {
+            assertThat(store.list()).containsExactly(7L);
+            assertThat(store.latestValid()).isEmpty();
+            assertThat(store.newest()).isEmpty();
+            assertThat(warnings.warnings()).isNotEmpty().allSatisfy(warning -> assertThat(warning.toString())
+                    .contains(file.toString()));
+        }
+    }
+
+    @Test
+    void theSingleFileOfEarlierBuildsIsRefusedNamingIt() throws IOException {
+        Path legacy = Files.write(dir.resolve(MapDbSnapshotStore.SINGLE_FILE_NAME), randomBytes(4096, 5));
+        assertThatThrownBy(this::open).isInstanceOf(IOException.class)
+                .hasMessageContaining(legacy.toString()).hasMessageContaining("single-file format");
+    }
+
+    @Test
+    void filesThatAreNotSnapshotsAreLeftAlone() throws IOException {
+        Path other = Files.write(dir.resolve("README"), new byte[] {1});
+        try (MapDbSnapshotStore store = open()) {
+            store.save(3, writing(randomBytes(10, 3)));
+            store.retain(0);
+            assertThat(files()).containsExactly(other);
+        }
     }
 
     @Test
@@ -199,12 +236,22 @@ class MapDbSnapshotStoreTest {
 
     @Test
     void aStreamChecksTheWholeStreamAtItsEnd() throws IOException {
-        SnapshotHeader lying = new SnapshotHeader(1, 1, 1, 3, 0);
+        SnapshotHeader lying = new SnapshotHeader(1, 3, 0, new long[] {1});
         byte[] chunk = ChunkFormat.encode(1, 0, new byte[] {1, 2, 3}, 3);
-        try (InputStream in = new ChunkInputStream(lying, index -> chunk)) {
+        try (InputStream in = new ChunkInputStream(lying, index -> chunk, () -> { })) {
             assertThatThrownBy(in::readAllBytes)
                     .isInstanceOf(CorruptSnapshotException.class)
                     .hasMessageContaining("does not match the header");
+        }
+    }
+
+    private Path fileOf(long zxid) {
+        return dir.resolve(String.format("snapshot.%016x.db", zxid));
+    }
+
+    private List<Path> files() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList();
         }
     }
 

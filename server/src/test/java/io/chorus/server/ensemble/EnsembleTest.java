@@ -48,7 +48,9 @@ class EnsembleTest {
 
     @Test
     void aNewLeaderTakesOverAndTheOldOneRejoinsFromDisk() throws Exception {
-        try (LocalEnsemble ensemble = LocalEnsemble.start(3, dir)) {
+        // The client asks for 10 s; the tick's default bound (20 ticks, 2 s) left too little for an election plus the
+        // stock client's reconnect back-off on a loaded machine, and its session expired in one CI run in six.
+        try (LocalEnsemble ensemble = LocalEnsemble.start(3, dir, b -> b.sessionTimeoutBoundsMillis(200, 10_000))) {
             int leader = ensemble.awaitLeader();
             try (ZooKeeper client = connect(ensemble.connectString())) {
                 for (int i = 0; i < 20; i++) {
