@@ -122,12 +122,18 @@ final class SiblingNames {
         return name;
     }
 
+    /**
+     * One bound and the digit test per step: with three tests (count, length, digit) C2's speculative
+     * loop predicates kept failing on the snapshot writer's names (profile_predicate traps), and each
+     * failure recompiled the whole batch writer this loop is inlined into.
+     */
     private static int trailingDigits(byte[] name, int length) {
-        int digits = 0;
-        while (digits < DIGITS_MAX && digits < length && isDigit(name[length - 1 - digits])) {
-            digits++;
+        int stop = Math.max(0, length - DIGITS_MAX);
+        int start = length;
+        while (start > stop && isDigit(name[start - 1])) {
+            start--;
         }
-        return digits;
+        return length - start;
     }
 
     private static long number(byte[] name, int length, int digits) {

@@ -4,7 +4,6 @@ import io.chorus.api.Acl;
 import io.chorus.datatree.codec.FieldWriter;
 import io.chorus.datatree.node.FrozenTree;
 import io.chorus.datatree.node.Node;
-import io.chorus.datatree.node.StoredStat;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,12 +27,17 @@ public final class SnapshotWriter {
     private final DataOutputStream out;
     private final ChunkedOutputStream chunks;
     private final Map<List<Acl>, Integer> aclIndexByList = new HashMap<>();
+    /**
+     * The last ACL looked up and its index. Nodes share interned ACL lists and most trees use one or
+     * two, so an identity check mostly answers without hashing the list's entries for the map.
+     */
+    private List<Acl> lastAcl;
+    private int lastAclIndex;
     private final StatCodec stats = new StatCodec();
     private final SiblingNames names = new SiblingNames();
     private final Node[] batch = new Node[SnapshotFormat.BATCH_NODES_MAX];
     private final int[] depths = new int[SnapshotFormat.BATCH_NODES_MAX];
     private final int[] aclIndexes = new int[SnapshotFormat.BATCH_NODES_MAX];
-    private final StoredStat[] batchStats = new StoredStat[SnapshotFormat.BATCH_NODES_MAX];
     private int batched;
 
     private SnapshotWriter(DataOutputStream out, ChunkedOutputStream chunks) {
@@ -92,7 +96,6 @@ public final class SnapshotWriter {
         aclIndexes[batched] = aclIndex(node.acl()); // a new ACL's definition goes out before the batch
         batch[batched] = node;
         depths[batched] = depth;
-        batchStats[batched] = node.storedStat();
         batched++;
         if (batched == batch.length) {
             flushBatch();
@@ -112,14 +115,16 @@ public final class SnapshotWriter {
         for (int i = 0; i < batched; i++) {
             names.write(out, depths[i], batch[i].nameBytesShared(), batch[i].nameLength());
         }
+        // each column asks the node for its stat again rather than keeping one per node: the record then
+        // never escapes and C2 replaces it by its fields, where keeping it cost an allocation per node
         for (int i = 0; i < batched; i++) {
-            stats.writeCzxid(out, batchStats[i]);
+            stats.writeCzxid(out, batch[i].storedStat());
         }
         for (int i = 0; i < batched; i++) {
-            stats.writeCtime(out, batchStats[i]);
+            stats.writeCtime(out, batch[i].storedStat());
         }
         for (int i = 0; i < batched; i++) {
-            StatCodec.writeRest(out, batchStats[i]);
+            StatCodec.writeRest(out, batch[i].storedStat());
         }
         for (int i = 0; i < batched; i++) {
             Varint.writeUnsigned(out, aclIndexes[i]);
@@ -132,17 +137,25 @@ public final class SnapshotWriter {
         for (int i = 0; i < batched; i++) {
             Node node = batch[i];
             if (!node.dataIsNull()) {
-                out.write(node.dataShared(), node.dataOffset(), node.dataLength());
+                // straight to chunks: DataOutputStream.write(byte[], ...) takes a lock every call
+                chunks.write(node.dataShared(), node.dataOffset(), node.dataLength());
             }
         }
         chunks.endData();
         Arrays.fill(batch, 0, batched, null);
-        Arrays.fill(batchStats, 0, batched, null);
         batched = 0;
     }
 
     /** The ACL's index, writing its definition first if this is its first use. */
     private int aclIndex(List<Acl> acl) throws IOException {
+        if (acl != lastAcl) {
+            lastAclIndex = indexOfEqualAcl(acl);
+            lastAcl = acl;
+        }
+        return lastAclIndex;
+    }
+
+    private int indexOfEqualAcl(List<Acl> acl) throws IOException {
         Integer known = aclIndexByList.get(acl);
         if (known != null) {
             return known;
