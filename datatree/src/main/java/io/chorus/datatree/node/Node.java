@@ -226,10 +226,6 @@ public final class Node {
         return aversion;
     }
 
-    public StoredStat storedStat() {
-        return new StoredStat(czxid, mzxid, pzxid, ctime, mtime, ephemeralOwner, version, cversion, aversion);
-    }
-
     /**
      * The stat a client sees, as ZooKeeper's DataNode.copyStat builds it: cversion counts creations and
      * deletions (2 x creations - children), and ephemeralOwner shows only real sessions (0 for

@@ -118,13 +118,13 @@ public final class SnapshotWriter {
         // each column asks the node for its stat again rather than keeping one per node: the record then
         // never escapes and C2 replaces it by its fields, where keeping it cost an allocation per node
         for (int i = 0; i < batched; i++) {
-            stats.writeCzxid(out, batch[i].storedStat());
+            stats.writeCzxid(out, batch[i].czxid());
         }
         for (int i = 0; i < batched; i++) {
-            stats.writeCtime(out, batch[i].storedStat());
+            stats.writeCtime(out, batch[i].ctime());
         }
         for (int i = 0; i < batched; i++) {
-            StatCodec.writeRest(out, batch[i].storedStat());
+            StatCodec.writeRest(out, batch[i]);
         }
         for (int i = 0; i < batched; i++) {
             Varint.writeUnsigned(out, aclIndexes[i]);

@@ -1,5 +1,6 @@
 package io.chorus.datatree.snapshot;
 
+import io.chorus.datatree.node.Node;
 import io.chorus.datatree.node.StoredStat;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -21,24 +22,36 @@ final class StatCodec {
     private long previousCzxid;
     private long previousCtime;
 
-    void writeCzxid(DataOutput out, StoredStat stat) throws IOException {
-        Varint.writeSigned(out, stat.czxid() - previousCzxid);
-        previousCzxid = stat.czxid();
+    void writeCzxid(DataOutput out, long czxid) throws IOException {
+        Varint.writeSigned(out, czxid - previousCzxid);
+        previousCzxid = czxid;
     }
 
-    void writeCtime(DataOutput out, StoredStat stat) throws IOException {
-        Varint.writeSigned(out, stat.ctime() - previousCtime);
-        previousCtime = stat.ctime();
+    void writeCtime(DataOutput out, long ctime) throws IOException {
+        Varint.writeSigned(out, ctime - previousCtime);
+        previousCtime = ctime;
+    }
+
+    /** Reads the node's fields in place: a StoredStat per node would be garbage by the million. */
+    static void writeRest(DataOutput out, Node node) throws IOException {
+        writeRest(out, node.czxid(), node.mzxid(), node.pzxid(), node.ctime(), node.mtime(), node.ephemeralOwner(),
+                node.version(), node.cversion(), node.aversion());
     }
 
     static void writeRest(DataOutput out, StoredStat stat) throws IOException {
-        Varint.writeSigned(out, stat.mzxid() - stat.czxid());
-        Varint.writeSigned(out, stat.pzxid() - stat.czxid());
-        Varint.writeSigned(out, stat.mtime() - stat.ctime());
-        Varint.writeSigned(out, stat.ephemeralOwner());
-        Varint.writeSigned(out, stat.version());
-        Varint.writeSigned(out, stat.cversion());
-        Varint.writeSigned(out, stat.aversion());
+        writeRest(out, stat.czxid(), stat.mzxid(), stat.pzxid(), stat.ctime(), stat.mtime(), stat.ephemeralOwner(),
+                stat.version(), stat.cversion(), stat.aversion());
+    }
+
+    private static void writeRest(DataOutput out, long czxid, long mzxid, long pzxid, long ctime, long mtime,
+            long ephemeralOwner, int version, int cversion, int aversion) throws IOException {
+        Varint.writeSigned(out, mzxid - czxid);
+        Varint.writeSigned(out, pzxid - czxid);
+        Varint.writeSigned(out, mtime - ctime);
+        Varint.writeSigned(out, ephemeralOwner);
+        Varint.writeSigned(out, version);
+        Varint.writeSigned(out, cversion);
+        Varint.writeSigned(out, aversion);
     }
 
     long readCzxid(DataInput in) throws IOException {

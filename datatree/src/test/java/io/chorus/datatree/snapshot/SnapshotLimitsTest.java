@@ -235,8 +235,8 @@ class SnapshotLimitsTest {
         Varint.writeUnsigned(body, 0); // and nothing more
         StoredStat zero = new StoredStat(0, 0, 0, 0, 0, 0, 0, 0, 0);
         StatCodec stats = new StatCodec();
-        stats.writeCzxid(body, zero);
-        stats.writeCtime(body, zero);
+        stats.writeCzxid(body, zero.czxid());
+        stats.writeCtime(body, zero.ctime());
         StatCodec.writeRest(body, zero);
         Varint.writeUnsigned(body, 0); // ACL index
     }

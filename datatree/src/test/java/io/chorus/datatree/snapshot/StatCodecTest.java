@@ -50,8 +50,8 @@ class StatCodecTest {
                 new ByteArrayOutputStream());
         StatCodec codec = new StatCodec();
         for (StoredStat stat : stats) {
-            codec.writeCzxid(new DataOutputStream(columns.czxids()), stat);
-            codec.writeCtime(new DataOutputStream(columns.ctimes()), stat);
+            codec.writeCzxid(new DataOutputStream(columns.czxids()), stat.czxid());
+            codec.writeCtime(new DataOutputStream(columns.ctimes()), stat.ctime());
             StatCodec.writeRest(new DataOutputStream(columns.rest()), stat);
         }
         return columns;
