@@ -108,6 +108,7 @@ public final class MapDbSnapshotStore implements SnapshotStore {
         Path unfinished = file.resolveSibling(file.getFileName() + UNFINISHED_SUFFIX);
         Files.deleteIfExists(unfinished);
         boolean saved = false;
+        SnapshotHeader header;
         try {
             try (DB db = openDb(unfinished, false)) {
                 Store records = db.getStore();
@@ -116,7 +117,7 @@ public final class MapDbSnapshotStore implements SnapshotStore {
                         recids.add(put(records, ChunkFormat.encode(zxid, index, data, length), unfinished)));
                 writer.writeTo(out);
                 out.finish();
-                SnapshotHeader header = new SnapshotHeader(zxid, out.totalBytes(), out.streamCrc(),
+                header = new SnapshotHeader(zxid, out.totalBytes(), out.streamCrc(),
                         recids.stream().mapToLong(Long::longValue).toArray());
                 db.atomicVar(HEADER, Serializer.BYTE_ARRAY).create().set(header.encode());
                 db.commit(); // MapDB syncs the file on commit
@@ -131,7 +132,12 @@ public final class MapDbSnapshotStore implements SnapshotStore {
                 Files.deleteIfExists(unfinished);
             }
         }
-        publishNewest();
+        // what was just written, rather than reading a header back: MapDB checks a file's header on opening it
+        // by reading 8,000 ints, a system call each through a FileChannel
+        StoredSnapshotSize before = newest;
+        if (before == null || zxid >= before.zxid()) {
+            newest = new StoredSnapshotSize(zxid, header.totalBytes());
+        }
     }
 
     @Override
@@ -187,11 +193,15 @@ public final class MapDbSnapshotStore implements SnapshotStore {
         if (newestFirst.size() <= count) {
             return;
         }
-        for (long zxid : newestFirst.subList(count, newestFirst.size())) {
+        List<Long> dropped = newestFirst.subList(count, newestFirst.size());
+        for (long zxid : dropped) {
             Files.deleteIfExists(fileOf(zxid));
         }
         DirectoryFsync.force(directory);
-        publishNewest();
+        StoredSnapshotSize published = newest;
+        if (published != null && dropped.contains(published.zxid())) {
+            publishNewest();
+        }
     }
 
     /**
