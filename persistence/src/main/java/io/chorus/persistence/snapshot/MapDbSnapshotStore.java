@@ -219,8 +219,9 @@ public final class MapDbSnapshotStore implements SnapshotStore {
     }
 
     /**
-     * Publishes the newest snapshot whose header decodes; called with the lock held after every change. Only
-     * monitoring reads it, so a failure is logged, not thrown.
+     * Publishes the newest snapshot whose header decodes; called with the lock held on opening and when retain
+     * drops the one published (a save publishes what it wrote itself). Only monitoring reads it, so a failure is
+     * logged, not thrown.
      */
     private void publishNewest() {
         StoredSnapshotSize found = null;
