@@ -278,6 +278,9 @@ public final class MapDbSnapshotStore implements SnapshotStore {
         try {
             return maker.make();
         } catch (DBException e) {
+            if (!readOnly) {
+                throw new IOException("cannot create the snapshot file " + file + ": " + e, e);
+            }
             throw new CorruptSnapshotException(file + " is not a readable MapDB snapshot file: " + e);
         }
     }

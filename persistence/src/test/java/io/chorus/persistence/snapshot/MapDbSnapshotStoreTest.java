@@ -215,6 +215,21 @@ class MapDbSnapshotStoreTest {
     }
 
     @Test
+    void aSaveThatCannotWriteItsFileFailsNamingItAndTheOlderSnapshotStays() throws IOException {
+        byte[] older = randomBytes(1000, 1);
+        Path inTheWay = dir.resolve("snapshot.0000000000000002.db.partial");
+        try (MapDbSnapshotStore store = open()) {
+            store.save(1, writing(older));
+            Files.createDirectories(inTheWay.resolve("occupied"));
+            assertThatThrownBy(() -> store.save(2, writing(randomBytes(1000, 2))))
+                    .isInstanceOf(IOException.class).hasMessageContaining(inTheWay.toString());
+            assertThat(store.list()).containsExactly(1L);
+            assertThat(store.newest()).contains(new StoredSnapshotSize(1, older.length));
+            assertThat(Arrays.equals(read(store.latestValid().orElseThrow()), older)).isTrue();
+        }
+    }
+
+    @Test
     void filesThatAreNotSnapshotsAreLeftAlone() throws IOException {
         Path other = Files.write(dir.resolve("README"), new byte[] {1});
         try (MapDbSnapshotStore store = open()) {
