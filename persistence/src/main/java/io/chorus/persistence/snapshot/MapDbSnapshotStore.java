@@ -94,6 +94,11 @@ public final class MapDbSnapshotStore implements SnapshotStore {
 
     /** The file a snapshot at {@code zxid} is stored in. */
     public Path fileOf(long zxid) {
+        return fileOf(directory, zxid);
+    }
+
+    /** The file a store in {@code directory} keeps the snapshot at {@code zxid} in (the name {@link #list} parses). */
+    public static Path fileOf(Path directory, long zxid) {
         return directory.resolve(String.format("snapshot.%016x.db", zxid));
     }
 

@@ -291,7 +291,7 @@ class MapDbSnapshotStoreTest {
     }
 
     private Path fileOf(long zxid) {
-        return dir.resolve(String.format("snapshot.%016x.db", zxid));
+        return MapDbSnapshotStore.fileOf(dir, zxid);
     }
 
     private List<Path> files() throws IOException {
