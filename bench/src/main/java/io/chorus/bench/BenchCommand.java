@@ -11,6 +11,7 @@ import io.chorus.bench.load.WorkloadSeries;
 import io.chorus.bench.process.BenchException;
 import io.chorus.bench.process.ChildJvm;
 import io.chorus.bench.process.ChorusServerType;
+import io.chorus.bench.process.ClientTransport;
 import io.chorus.bench.process.Loopback;
 import io.chorus.bench.process.ReadinessProbe;
 import io.chorus.bench.process.ServerType;
@@ -72,6 +73,16 @@ public final class BenchCommand implements Callable<Integer> {
     static final int ENSEMBLE_VALUE_BYTES = 1024;
     static final int SINGLE_VALUE_BYTES = 100;
     static final int FAILOVERS_MAX = 1_000;
+    /** The load workloads model a population of clients: many sessions, a few requests each in flight. */
+    static final int LOAD_SESSIONS = 16;
+    static final int LOAD_IN_FLIGHT = 8;
+    /**
+     * The tree workload models one bulk loader: the same 128 creates in flight as the load workloads, over
+     * few sessions with deep pipelines. Sixteen sessions over the stock client's NIO socket cost the load
+     * generator more CPU per create than the Chorus server it measures, on the same two cores.
+     */
+    static final int TREE_SESSIONS = 4;
+    static final int TREE_IN_FLIGHT = 32;
 
     @Spec
     private CommandSpec spec;
@@ -106,12 +117,18 @@ public final class BenchCommand implements Callable<Integer> {
             description = "failover: leader kills per ensemble; default: ${DEFAULT-VALUE}")
     private int failovers;
 
-    @Option(names = "--sessions", defaultValue = "16", description = "client sessions; default: ${DEFAULT-VALUE}")
-    private int sessions;
+    @Option(names = "--sessions", description = "client sessions; default: " + LOAD_SESSIONS + ", or "
+            + TREE_SESSIONS + " with --workload tree")
+    private Integer sessionsOption;
 
-    @Option(names = "--in-flight", defaultValue = "8",
-            description = "requests in flight per session; default: ${DEFAULT-VALUE}")
-    private int inFlight;
+    @Option(names = "--in-flight", description = "requests in flight per session; default: " + LOAD_IN_FLIGHT
+            + ", or " + TREE_IN_FLIGHT + " with --workload tree")
+    private Integer inFlightOption;
+
+    @Option(names = "--client-transport", paramLabel = "nio|netty", converter = ClientTransportConverter.class,
+            description = "the stock client's socket (zookeeper.clientCnxnSocket) of every load session: nio"
+                    + " (the client's default) or netty; default: nio, or netty with --workload tree")
+    private ClientTransport transportOption;
 
     @Option(names = "--value-bytes", paramLabel = "B", description = "bytes per value; default: " + SINGLE_VALUE_BYTES
             + ", or " + ENSEMBLE_VALUE_BYTES + " with --nodes 3 or more")
@@ -184,8 +201,21 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private LoadSpec loadSpec() {
-        return valid(() -> new LoadSpec(sessions, inFlight, valueBytes(), keys, warmupSeconds * 1000L,
-                seconds * 1000L, maxRequests));
+        return valid(() -> new LoadSpec(sessions(), inFlight(), valueBytes(), keys, warmupSeconds * 1000L,
+                seconds * 1000L, maxRequests, transport()));
+    }
+
+    private int sessions() {
+        return sessionsOption != null ? sessionsOption : mode == Mode.TREE ? TREE_SESSIONS : LOAD_SESSIONS;
+    }
+
+    private int inFlight() {
+        return inFlightOption != null ? inFlightOption : mode == Mode.TREE ? TREE_IN_FLIGHT : LOAD_IN_FLIGHT;
+    }
+
+    private ClientTransport transport() {
+        return transportOption != null ? transportOption : mode == Mode.TREE ? ClientTransport.NETTY
+                : ClientTransport.NIO;
     }
 
     private int valueBytes() {
@@ -249,8 +279,8 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--workload tree starts, measures and restarts its own servers: it cannot use --target");
         }
-        TreeSpec treeSpec = valid(() -> new TreeSpec(znodes, parents, valueBytes(), sessions, sessions * inFlight,
-                values));
+        TreeSpec treeSpec = valid(() -> new TreeSpec(znodes, parents, valueBytes(), sessions(),
+                sessions() * inFlight(), values, transport()));
         List<ServerOutcome<TreeResult>> outcomes = sideBySide(progress).tree(treeSpec);
         return Report.of(TreeReport.render(treeSpec, outcomes), outcomes);
     }
@@ -324,6 +354,13 @@ public final class BenchCommand implements Callable<Integer> {
         @Override
         public ValueMode convert(String value) {
             return ValueMode.of(value);
+        }
+    }
+
+    static final class ClientTransportConverter implements ITypeConverter<ClientTransport> {
+        @Override
+        public ClientTransport convert(String value) {
+            return ClientTransport.of(value);
         }
     }
 

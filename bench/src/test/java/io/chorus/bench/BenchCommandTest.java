@@ -59,6 +59,12 @@ class BenchCommandTest {
     }
 
     @Test
+    void refusesAClientTransportOtherThanNioOrNetty() {
+        assertThat(bench("--workload", "tree", "--client-transport", "epoll")).isEqualTo(2);
+        assertThat(err.toString()).contains("client transport must be nio or netty, got 'epoll'");
+    }
+
+    @Test
     void refusesCombinationsThatMeanNothing() {
         assertThat(bench("--target", "127.0.0.1:1", "--compare", "zookeeper")).isEqualTo(2);
         assertThat(err.toString()).contains("--compare none");
@@ -88,12 +94,13 @@ class BenchCommandTest {
     void loadsARunningTargetAndPrintsAMarkdownTable() {
         try (StartedServer zooKeeper = StartedServer.zooKeeper()) {
             int exit = bench("--target", zooKeeper.connectString(), "--workload", "mixed", "--sessions", "2",
-                    "--in-flight", "2", "--keys", "20", "--warmup-seconds", "0", "--seconds", "1");
+                    "--in-flight", "2", "--client-transport", "netty", "--keys", "20", "--warmup-seconds", "0",
+                    "--seconds", "1");
 
             assertThat(exit).as(err.toString()).isZero();
         }
         String table = out.toString();
-        assertThat(table).contains("## Load: 2 sessions x 2 in flight", "| mixed    | throughput (ops/s) |",
+        assertThat(table).contains("## Load: 2 sessions x 2 in flight (netty client socket)", "| mixed    | throughput (ops/s) |",
                 "target 127.0.0.1:");
         assertThat(table).doesNotContain("failed");
         assertThat(err.toString()).contains("mixed:");

@@ -1,5 +1,7 @@
 package io.chorus.bench.load;
 
+import io.chorus.bench.process.ClientTransport;
+
 /**
  * The shape of a load run. Every field is bounded, and a value past its bound is refused with a message
  * naming it, before any session is opened.
@@ -11,6 +13,7 @@ package io.chorus.bench.load;
  * @param warmupMillis       time before measuring starts, during which latencies are not recorded
  * @param measuredMillis     time during which latencies and completions are recorded
  * @param requestsMax        requests issued per workload at most, whatever the time
+ * @param transport          the stock client's socket implementation every session uses
  */
 public record LoadSpec(
         int sessions,
@@ -19,7 +22,8 @@ public record LoadSpec(
         int keyCount,
         long warmupMillis,
         long measuredMillis,
-        long requestsMax) {
+        long requestsMax,
+        ClientTransport transport) {
 
     /** Below the 60 connections per client address both servers allow by default, leaving room for probes. */
     public static final int SESSIONS_MAX = 50;
@@ -40,6 +44,9 @@ public record LoadSpec(
         requireWithin("warm-up milliseconds", warmupMillis, 0, WARMUP_MILLIS_MAX);
         requireWithin("measured milliseconds", measuredMillis, 1, MEASURED_MILLIS_MAX);
         requireWithin("max-requests", requestsMax, 1, REQUESTS_MAX_LIMIT);
+        if (transport == null) {
+            throw new IllegalArgumentException("client transport must be nio or netty");
+        }
     }
 
     static void requireWithin(String name, long value, long min, long max) {

@@ -1,6 +1,7 @@
 package io.chorus.bench.load;
 
 import io.chorus.bench.process.BenchException;
+import io.chorus.bench.process.ClientTransport;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,14 +37,16 @@ public final class WorkloadSeries {
 
     /**
      * Runs the workloads over sessions spread over {@code connectStrings} (session i on the i-th modulo their
-     * number; see {@link SessionGroup#open(List, int, Duration)}). With more than one, every session syncs
-     * once the keys are prepared, so that no local read misses a key created through another server.
+     * number; see {@link SessionGroup#open(List, int, Duration, ClientTransport)}). With more than one, every
+     * session syncs once the keys are prepared, so that no local read misses a key created through another
+     * server.
      */
     public List<LoadResult> run(List<String> connectStrings, List<Workload> workloads) {
         byte[] value = value(spec.valueBytes());
         KeySpace keys = new KeySpace(spec.keyCount(), spec.valueBytes());
         List<LoadResult> results = new ArrayList<>(workloads.size());
-        try (SessionGroup sessions = SessionGroup.open(connectStrings, spec.sessions(), CONNECT_TIMEOUT)) {
+        try (SessionGroup sessions = SessionGroup.open(connectStrings, spec.sessions(), CONNECT_TIMEOUT,
+                spec.transport())) {
             if (workloads.stream().anyMatch(Workload::usesKeySpace)) {
                 progress.printf("  preparing %,d keys of %,d bytes%n", keys.keyCount(), spec.valueBytes());
                 keys.prepare(sessions, value, totalInFlight(), progress);

@@ -20,8 +20,13 @@ public final class SessionOpener {
     private SessionOpener() {
     }
 
-    /** A connected session, or a {@link BenchException} saying why there is none within {@code timeout}. */
+    /** A connected session over the client's default transport; see {@link #open(String, Duration, ClientTransport)}. */
     public static ZooKeeper open(String connectString, Duration timeout) {
+        return open(connectString, timeout, ClientTransport.NIO);
+    }
+
+    /** A connected session, or a {@link BenchException} saying why there is none within {@code timeout}. */
+    public static ZooKeeper open(String connectString, Duration timeout, ClientTransport transport) {
         CompletableFuture<KeeperState> firstState = new CompletableFuture<>();
         Watcher watcher = event -> {
             if (event.getType() == Watcher.Event.EventType.None) {
@@ -30,7 +35,7 @@ public final class SessionOpener {
         };
         ZooKeeper zk;
         try {
-            zk = new ZooKeeper(connectString, SESSION_TIMEOUT_MILLIS, watcher);
+            zk = new ZooKeeper(connectString, SESSION_TIMEOUT_MILLIS, watcher, transport.clientConfig());
         } catch (IOException e) {
             throw new BenchException("cannot create a client for " + connectString + ": " + e.getMessage(), e);
         }

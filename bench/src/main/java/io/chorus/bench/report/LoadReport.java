@@ -25,9 +25,10 @@ public final class LoadReport {
 
     public static String render(LoadSpec spec, List<ServerOutcome<List<LoadResult>>> outcomes) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("## Load: %d sessions x %d in flight, %d-byte values, %,d keys, %,d ms warm-up, "
-                        + "%,d ms measured%n%n", spec.sessions(), spec.inFlightPerSession(), spec.valueBytes(),
-                spec.keyCount(), spec.warmupMillis(), spec.measuredMillis()));
+        out.append(String.format("## Load: %d sessions x %d in flight (%s client socket), %d-byte values, %,d keys, "
+                        + "%,d ms warm-up, %,d ms measured%n%n", spec.sessions(), spec.inFlightPerSession(),
+                spec.transport().label(), spec.valueBytes(), spec.keyCount(), spec.warmupMillis(),
+                spec.measuredMillis()));
         out.append(sideBySide(outcomes)).append('\n');
         out.append(details(outcomes));
         for (ServerOutcome<List<LoadResult>> o : outcomes) {

@@ -50,8 +50,9 @@ public final class TreeReport {
             table.row(row);
         }
         StringBuilder out = new StringBuilder();
-        out.append(String.format("## Tree: %,d znodes of %d bytes (%s values) under %,d parents%n%n", spec.nodes(),
-                spec.valueBytes(), spec.values().label(), spec.parents()));
+        out.append(String.format("## Tree: %,d znodes of %d bytes (%s values) under %,d parents; %d sessions, %d"
+                        + " creates in flight, %s client socket%n%n", spec.nodes(), spec.valueBytes(),
+                spec.values().label(), spec.parents(), spec.sessions(), spec.inFlightMax(), spec.transport().label()));
         out.append(table.render());
         out.append("\nSnapshots are measured after the restart; '-' marks a figure the server did not yield. A server's"
                 + " newest snapshot may predate its last creates (each snapshots every so many transactions): the"

@@ -1,5 +1,7 @@
 package io.chorus.bench.tree;
 
+import io.chorus.bench.process.ClientTransport;
+
 /**
  * The shape of a tree load; every field bounded.
  *
@@ -9,8 +11,10 @@ package io.chorus.bench.tree;
  * @param sessions    client sessions the creates are spread over
  * @param inFlightMax creates outstanding at most, over all sessions
  * @param values      whether the nodes share one value or each has its own
+ * @param transport   the stock client's socket implementation every session uses
  */
-public record TreeSpec(int nodes, int parents, int valueBytes, int sessions, int inFlightMax, ValueMode values) {
+public record TreeSpec(int nodes, int parents, int valueBytes, int sessions, int inFlightMax, ValueMode values,
+        ClientTransport transport) {
     /** Ten million 100-byte nodes take about 2 GB of ZooKeeper heap; more needs a bigger machine than ours. */
     public static final int NODES_MAX = 20_000_000;
     public static final int PARENTS_MAX = 100_000;
@@ -26,6 +30,9 @@ public record TreeSpec(int nodes, int parents, int valueBytes, int sessions, int
         requireWithin("in-flight", inFlightMax, 1, IN_FLIGHT_MAX);
         if (values == null) {
             throw new IllegalArgumentException("values must be same or distinct");
+        }
+        if (transport == null) {
+            throw new IllegalArgumentException("client transport must be nio or netty");
         }
     }
 

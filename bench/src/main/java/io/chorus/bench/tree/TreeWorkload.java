@@ -79,7 +79,8 @@ public final class TreeWorkload {
     /** Creates the parents, then the nodes; returns the nodes' creation rate per second. */
     private double load(ServerProcess server, TreeLayout layout) {
         TreeValues values = new TreeValues(spec.values(), spec.valueBytes());
-        try (SessionGroup sessions = SessionGroup.open(server.connectString(), spec.sessions(), CONNECT_TIMEOUT)) {
+        try (SessionGroup sessions = SessionGroup.open(server.connectString(), spec.sessions(), CONNECT_TIMEOUT,
+                spec.transport())) {
             KeySpace.ensureExists(sessions.get(0), TreeLayout.ROOT);
             BulkCreate creates = new BulkCreate(sessions, spec.inFlightMax(), false, progress);
             creates.run("parents", spec.parents(), layout::parent, new byte[0]);

@@ -2,6 +2,7 @@ package io.chorus.bench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chorus.bench.process.ClientTransport;
 import io.chorus.bench.process.StartedServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,11 +13,14 @@ import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Tiny closed-loop runs against an Apache ZooKeeper the bench starts itself, checked against the server's state. */
 class ClosedLoopLoadAgainstZooKeeperTest {
     private static final int KEYS = 40;
-    private static final LoadSpec ONE_SECOND = new LoadSpec(3, 4, 64, KEYS, 200, 1_000, 1_000_000);
+    private static final LoadSpec ONE_SECOND =
+            new LoadSpec(3, 4, 64, KEYS, 200, 1_000, 1_000_000, ClientTransport.NIO);
 
     private static StartedServer zooKeeper;
     private final StringWriter progress = new StringWriter();
@@ -31,11 +35,13 @@ class ClosedLoopLoadAgainstZooKeeperTest {
         zooKeeper.close();
     }
 
-    @Test
-    void everyAcknowledgedWriteBumpsAKeyVersion() throws Exception {
-        LoadSpec spec = new LoadSpec(3, 4, 64, KEYS, 200, 1_000, 1_000_000);
+    @ParameterizedTest
+    @EnumSource(ClientTransport.class)
+    void everyAcknowledgedWriteBumpsAKeyVersion(ClientTransport transport) throws Exception {
+        LoadSpec spec = new LoadSpec(3, 4, 64, KEYS, 200, 1_000, 1_000_000, transport);
         KeySpace keys = new KeySpace(KEYS, 64);
-        try (SessionGroup sessions = SessionGroup.open(zooKeeper.connectString(), spec.sessions(), Duration.ofSeconds(10))) {
+        try (SessionGroup sessions = SessionGroup.open(zooKeeper.connectString(), spec.sessions(),
+                Duration.ofSeconds(10), spec.transport())) {
             byte[] value = WorkloadSeries.value(64);
             keys.prepare(sessions, value, 8, new PrintWriter(progress));
             long versionsBefore = versionSum(sessions.get(0), keys);
@@ -53,13 +59,15 @@ class ClosedLoopLoadAgainstZooKeeperTest {
     @Test
     void everyAcknowledgedCreateAddsOneNode() throws Exception {
         KeySpace keys = new KeySpace(KEYS, 64);
-        try (SessionGroup sessions = SessionGroup.open(zooKeeper.connectString(), 2, Duration.ofSeconds(10))) {
+        try (SessionGroup sessions = SessionGroup.open(zooKeeper.connectString(), 2, Duration.ofSeconds(10),
+                ClientTransport.NIO)) {
             KeySpace.ensureExists(sessions.get(0), KeySpace.ROOT);
             String directory = KeySpace.ROOT + "/creates-test";
             KeySpace.ensureExists(sessions.get(0), directory);
 
-            LoadResult result = LoadRunner.run(sessions, Workload.CREATE, new LoadSpec(2, 4, 64, KEYS, 100, 1_000, 1_000_000),
-                    keys, WorkloadSeries.value(64), directory);
+            LoadSpec spec = new LoadSpec(2, 4, 64, KEYS, 100, 1_000, 1_000_000, ClientTransport.NIO);
+            LoadResult result =
+                    LoadRunner.run(sessions, Workload.CREATE, spec, keys, WorkloadSeries.value(64), directory);
 
             assertThat(result.errors()).as(result.firstError()).isZero();
             assertThat(sessions.get(0).getAllChildrenNumber(directory)).isEqualTo(result.succeededOps());
@@ -87,7 +95,7 @@ class ClosedLoopLoadAgainstZooKeeperTest {
     @Test
     void stopsAtTheRequestBudgetLongBeforeTheWindowEnds() {
         // A ten-minute window: only the budget can end this run while the test is still running.
-        LoadSpec budgeted = new LoadSpec(3, 4, 64, KEYS, 0, 600_000, 100);
+        LoadSpec budgeted = new LoadSpec(3, 4, 64, KEYS, 0, 600_000, 100, ClientTransport.NIO);
 
         LoadResult result = new WorkloadSeries(budgeted, new PrintWriter(progress))
                 .run(zooKeeper.connectString(), List.of(Workload.READ)).get(0);
@@ -102,8 +110,9 @@ class ClosedLoopLoadAgainstZooKeeperTest {
         // Keys of a size never prepared: every setData fails with NONODE. A ten-minute window means only
         // the error bound can end the run while the test is still running.
         KeySpace missing = new KeySpace(KEYS, 65);
-        LoadSpec spec = new LoadSpec(2, 4, 65, KEYS, 0, 600_000, 1_000_000);
-        try (SessionGroup sessions = SessionGroup.open(zooKeeper.connectString(), 2, Duration.ofSeconds(10))) {
+        LoadSpec spec = new LoadSpec(2, 4, 65, KEYS, 0, 600_000, 1_000_000, ClientTransport.NIO);
+        try (SessionGroup sessions = SessionGroup.open(zooKeeper.connectString(), 2, Duration.ofSeconds(10),
+                spec.transport())) {
             LoadResult result = LoadRunner.run(sessions, Workload.WRITE, spec, missing, WorkloadSeries.value(65),
                     KeySpace.ROOT);
 

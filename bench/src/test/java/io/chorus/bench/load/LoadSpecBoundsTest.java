@@ -3,12 +3,13 @@ package io.chorus.bench.load;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chorus.bench.process.ClientTransport;
 import org.junit.jupiter.api.Test;
 
 class LoadSpecBoundsTest {
     private static LoadSpec spec(int sessions, int inFlight, int valueBytes, int keys, long warmup, long measured,
             long requests) {
-        return new LoadSpec(sessions, inFlight, valueBytes, keys, warmup, measured, requests);
+        return new LoadSpec(sessions, inFlight, valueBytes, keys, warmup, measured, requests, ClientTransport.NIO);
     }
 
     @Test
@@ -34,5 +35,6 @@ class LoadSpecBoundsTest {
         assertThatThrownBy(() -> spec(1, 1, 1, 1, 0, 0, 1)).hasMessageContaining("measured");
         assertThatThrownBy(() -> spec(1, 1, 1, 1, 0, 1, LoadSpec.REQUESTS_MAX_LIMIT + 1)).hasMessageContaining("max-requests");
         assertThatThrownBy(() -> spec(1, 1, 1, 1, 0, 1, 0)).hasMessageContaining("max-requests");
+        assertThatThrownBy(() -> new LoadSpec(1, 1, 1, 1, 0, 1, 1, null)).hasMessageContaining("client transport");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chorus.bench.load.LoadResult;
 import io.chorus.bench.load.LoadSpec;
 import io.chorus.bench.load.Workload;
+import io.chorus.bench.process.ClientTransport;
 import io.chorus.bench.process.NewestSnapshot;
 import io.chorus.bench.tree.TreeResult;
 import io.chorus.bench.tree.TreeSpec;
@@ -14,7 +15,8 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 class ReportTest {
-    private static final LoadSpec SPEC = new LoadSpec(16, 8, 100, 10_000, 5_000, 20_000, 1_000_000);
+    private static final LoadSpec SPEC = new LoadSpec(16, 8, 100, 10_000, 5_000, 20_000, 1_000_000,
+            ClientTransport.NIO);
 
     private static LoadResult result(Workload workload, long ops, long latencyMicros) {
         Histogram h = new Histogram(60_000_000L, 3);
@@ -28,7 +30,7 @@ class ReportTest {
                 ServerOutcome.succeeded("ZooKeeper", List.of(result(Workload.WRITE, 20_000, 1_000))),
                 ServerOutcome.succeeded("Chorus", List.of(result(Workload.WRITE, 10_000, 2_000)))));
 
-        assertThat(report).contains("## Load: 16 sessions x 8 in flight, 100-byte values");
+        assertThat(report).contains("## Load: 16 sessions x 8 in flight (nio client socket), 100-byte values");
         assertThat(report).containsPattern("\\| write +\\| throughput \\(ops/s\\) +\\| +20,000 \\| +10,000 \\| +0\\.50 \\|");
         assertThat(report).containsPattern("\\| write +\\| p50 \\(us\\) +\\| +1,000 \\| +2,000 \\| +2\\.00 \\|");
         assertThat(report).contains("Chorus / ZooKeeper");
@@ -79,7 +81,7 @@ class ReportTest {
 
     @Test
     void treeReportsHeapPerNodeAndMissingSnapshotsAsDashes() {
-        TreeSpec spec = new TreeSpec(1_000, 10, 100, 4, 64, ValueMode.DISTINCT);
+        TreeSpec spec = new TreeSpec(1_000, 10, 100, 4, 64, ValueMode.DISTINCT, ClientTransport.NETTY);
         TreeResult zk = new TreeResult(1_000, 5_000, 10_000_000, 10_500_000, new NewestSnapshot(0x3e8, 150_000),
                 "the newest file", 450_000, "every file",
                 List.of(new TreeResult.SnapshotFile("version-2/snapshot.3e8", 150_000)), 900);
@@ -89,7 +91,8 @@ class ReportTest {
         String report = TreeReport.render(spec, List.of(ServerOutcome.succeeded("ZooKeeper", zk),
                 ServerOutcome.succeeded("Chorus", chorus)));
 
-        assertThat(report).contains("## Tree: 1,000 znodes of 100 bytes (distinct values) under 10 parents");
+        assertThat(report).contains("## Tree: 1,000 znodes of 100 bytes (distinct values) under 10 parents;"
+                + " 4 sessions, 64 creates in flight, netty client socket");
         assertThat(report).containsPattern("\\| bulk create \\(znodes/s\\) +\\| +5,000 \\| +10,000 \\| +2\\.00 \\|");
         assertThat(report).containsPattern("\\| heap per znode after full GC \\(bytes\\) +\\| +500\\.0 \\| +250\\.0 \\| +0\\.50 \\|");
         assertThat(report).containsPattern("\\| newest snapshot \\(bytes\\) +\\| +150,000 \\| +- \\| +- \\|");
@@ -105,7 +108,7 @@ class ReportTest {
 
     @Test
     void treeReportSaysWhenEveryNodeSharesOneValue() {
-        TreeSpec spec = new TreeSpec(1_000, 10, 100, 4, 64, ValueMode.SAME);
+        TreeSpec spec = new TreeSpec(1_000, 10, 100, 4, 64, ValueMode.SAME, ClientTransport.NETTY);
         assertThat(TreeReport.render(spec, List.of(ServerOutcome.failed("Chorus", "gone"))))
                 .contains("znodes of 100 bytes (same values)", "Chorus failed: gone");
     }

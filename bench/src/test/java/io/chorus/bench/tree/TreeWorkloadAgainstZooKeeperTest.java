@@ -3,6 +3,7 @@ package io.chorus.bench.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chorus.bench.process.ChildJvm;
+import io.chorus.bench.process.ClientTransport;
 import io.chorus.bench.process.RunCleanup;
 import io.chorus.bench.process.StartedServer;
 import io.chorus.bench.process.ZooKeeperServerType;
@@ -11,7 +12,8 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 class TreeWorkloadAgainstZooKeeperTest {
-    private static final TreeSpec TWO_THOUSAND = new TreeSpec(2_000, 20, 100, 4, 64, ValueMode.DISTINCT);
+    private static final TreeSpec TWO_THOUSAND = new TreeSpec(2_000, 20, 100, 4, 64, ValueMode.DISTINCT,
+            ClientTransport.NETTY);
 
     @Test
     void loadsMeasuresRestartsAndFindsTheSnapshot() {
