@@ -100,8 +100,8 @@ class BenchCommandTest {
             assertThat(exit).as(err.toString()).isZero();
         }
         String table = out.toString();
-        assertThat(table).contains("## Load: 2 sessions x 2 in flight (netty client socket)", "| mixed    | throughput (ops/s) |",
-                "target 127.0.0.1:");
+        assertThat(table).contains("## Load: 2 sessions x 2 in flight (netty client socket)",
+                "| mixed    | throughput (ops/s) |", "target 127.0.0.1:");
         assertThat(table).doesNotContain("failed");
         assertThat(err.toString()).contains("mixed:");
     }

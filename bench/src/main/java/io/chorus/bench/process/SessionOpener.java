@@ -20,7 +20,7 @@ public final class SessionOpener {
     private SessionOpener() {
     }
 
-    /** A connected session over the client's default transport; see {@link #open(String, Duration, ClientTransport)}. */
+    /** {@link #open(String, Duration, ClientTransport)} over the client's default socket, NIO. */
     public static ZooKeeper open(String connectString, Duration timeout) {
         return open(connectString, timeout, ClientTransport.NIO);
     }
