@@ -117,11 +117,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "failover: leader kills per ensemble; default: ${DEFAULT-VALUE}")
     private int failovers;
 
-    @Option(names = "--sessions", description = "client sessions; default: " + LOAD_SESSIONS + ", or "
+    @Option(names = "--sessions", paramLabel = "N", description = "client sessions; default: " + LOAD_SESSIONS + ", or "
             + TREE_SESSIONS + " with --workload tree")
     private Integer sessionsOption;
 
-    @Option(names = "--in-flight", description = "requests in flight per session; default: " + LOAD_IN_FLIGHT
+    @Option(names = "--in-flight", paramLabel = "M", description = "requests in flight per session; default: " + LOAD_IN_FLIGHT
             + ", or " + TREE_IN_FLIGHT + " with --workload tree")
     private Integer inFlightOption;
 
