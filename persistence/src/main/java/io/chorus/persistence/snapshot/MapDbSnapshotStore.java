@@ -97,7 +97,10 @@ public final class MapDbSnapshotStore implements SnapshotStore {
         return fileOf(directory, zxid);
     }
 
-    /** The file a store in {@code directory} keeps the snapshot at {@code zxid} in (the name {@link #list} parses). */
+    /**
+     * The file a store in {@code directory} keeps the snapshot at {@code zxid} in (the name
+     * {@link #zxidsNewestFirst} parses).
+     */
     public static Path fileOf(Path directory, long zxid) {
         return directory.resolve(String.format("snapshot.%016x.db", zxid));
     }
@@ -175,6 +178,14 @@ public final class MapDbSnapshotStore implements SnapshotStore {
     @Override
     public synchronized List<Long> list() throws IOException {
         ensureOpen();
+        return zxidsNewestFirst(directory);
+    }
+
+    /**
+     * The zxids of the snapshot files in {@code directory}, newest first, by name alone (no file is opened):
+     * what {@link #list} returns, for a directory no store has open, such as a stopped server's.
+     */
+    public static List<Long> zxidsNewestFirst(Path directory) throws IOException {
         List<Long> zxids = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : (Iterable<Path>) files::iterator) {

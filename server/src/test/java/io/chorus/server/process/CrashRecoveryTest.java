@@ -3,6 +3,7 @@ package io.chorus.server.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.chorus.persistence.snapshot.MapDbSnapshotStore;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -54,14 +55,7 @@ class CrashRecoveryTest {
                 }
             }
         }
-        try (ChorusProcess node = ChorusProcess.start(dataDir)) {
-            ZooKeeper zk = connect(node.connectString());
-            try {
-                assertAllPresent(zk, acknowledged);
-            } finally {
-                zk.close();
-            }
-        }
+        restartAndAssertAllPresent(acknowledged);
     }
 
     @Test
@@ -118,36 +112,33 @@ class CrashRecoveryTest {
         }
         List<Path> snapshots = snapshotFilesNewestFirst();
         overwriteStart(snapshots.get(0));
-        try (ChorusProcess node = ChorusProcess.start(dataDir)) {
-            ZooKeeper zk = connect(node.connectString());
-            try {
-                assertAllPresent(zk, written);
-            } finally {
-                zk.close();
-            }
-            assertThat(node.output()).contains("Skipping", snapshots.get(0).getFileName().toString());
-        }
+        assertThat(restartAndAssertAllPresent(written)).contains("Skipping", snapshots.get(0).getFileName().toString());
         for (Path snapshot : snapshotFilesNewestFirst()) {
             overwriteStart(snapshot);
         }
-        try (ChorusProcess node = ChorusProcess.start(dataDir)) {
-            ZooKeeper zk = connect(node.connectString());
-            try {
-                assertAllPresent(zk, written); // the log still reaches back to the first transaction
-            } finally {
-                zk.close();
-            }
-            for (Path snapshot : snapshots) {
-                assertThat(node.output()).contains("Skipping", snapshot.getFileName().toString());
-            }
+        String output = restartAndAssertAllPresent(written); // the log still reaches back to the first transaction
+        for (Path snapshot : snapshots) {
+            assertThat(output).contains("Skipping", snapshot.getFileName().toString());
         }
     }
 
     private List<Path> snapshotFilesNewestFirst() throws IOException {
-        try (Stream<Path> files = Files.list(dataDir.resolve("snapshots"))) {
-            return files.filter(p -> p.getFileName().toString().matches("snapshot\\.[0-9a-f]{16}\\.db"))
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
-                    .toList();
+        Path directory = dataDir.resolve("snapshots");
+        return MapDbSnapshotStore.zxidsNewestFirst(directory).stream()
+                .map(zxid -> MapDbSnapshotStore.fileOf(directory, zxid))
+                .toList();
+    }
+
+    /** Starts a node on the data directory, checks every acknowledged write is there, and returns its output. */
+    private String restartAndAssertAllPresent(Map<String, String> acknowledged) throws Exception {
+        try (ChorusProcess node = ChorusProcess.start(dataDir)) {
+            ZooKeeper zk = connect(node.connectString());
+            try {
+                assertAllPresent(zk, acknowledged);
+            } finally {
+                zk.close();
+            }
+            return node.output();
         }
     }
 
